@@ -1,0 +1,32 @@
+package dev.jwtee.core.endpoint;
+
+import java.util.Map;
+
+/**
+ * An answer of the token or revocation endpoint, ready for an adapter to write. Every answer
+ * carries {@code Cache-Control: no-store} (RFC 6749 section 5.1). Immutable; the body of a
+ * success holds tokens, so {@link #toString()} omits it.
+ *
+ * @param status the HTTP status
+ * @param headers headers to set besides {@code Content-Type}
+ * @param body the JSON body, or an empty string for none
+ */
+public record EndpointResponse(int status, Map<String, String> headers, String body) {
+
+    /** The media type of a non-empty body. */
+    public static final String CONTENT_TYPE = "application/json;charset=UTF-8";
+
+    static final Map<String, String> NO_STORE = Map.of(
+            "Cache-Control", "no-store",
+            "Pragma", "no-cache");
+
+    /** Copies the headers. */
+    public EndpointResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    @Override
+    public String toString() {
+        return "EndpointResponse[status=" + status + "]";
+    }
+}

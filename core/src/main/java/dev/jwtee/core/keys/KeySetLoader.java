@@ -1,0 +1,247 @@
+package dev.jwtee.core.keys;
+
+import dev.jwtee.core.config.ConfigReader;
+import dev.jwtee.core.config.ConfigurationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.OctetSequenceJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Loads the {@link KeySet} from configuration: an HMAC secret, a JWKS file, a PEM file, or a
+ * combination. Every key is checked against its algorithm before the first token is seen.
+ */
+public final class KeySetLoader {
+
+    /** Base64 or base64url HMAC secret of at least 256 bits. */
+    public static final String HMAC_SECRET = "jwtee.keys.hmac-secret";
+    /** {@code kid} of the HMAC secret. */
+    public static final String HMAC_KEY_ID = "jwtee.keys.hmac-kid";
+    /** Algorithm of the HMAC secret. */
+    public static final String HMAC_ALGORITHM = "jwtee.keys.hmac-algorithm";
+    /** Path of a JWKS file; private JWKs sign, public ones only verify. */
+    public static final String JWKS_FILE = "jwtee.keys.jwks-file";
+    /** Path of a PEM file with a PKCS#8 private key, an SPKI public key or a certificate. */
+    public static final String PEM_FILE = "jwtee.keys.pem-file";
+    /** {@code kid} of the PEM key. */
+    public static final String PEM_KEY_ID = "jwtee.keys.pem-kid";
+    /** Algorithm of the PEM key. */
+    public static final String PEM_ALGORITHM = "jwtee.keys.pem-algorithm";
+    /** {@code kid} of the key that signs new tokens. */
+    public static final String SIGNING_KEY_ID = "jwtee.keys.signing-kid";
+    /** Comma-separated JWS algorithm allow-list. */
+    public static final String ALGORITHMS = "jwtee.algorithms";
+
+    private KeySetLoader() {
+    }
+
+    /**
+     * Loads and checks every configured key.
+     *
+     * @param reader the configuration
+     * @return the key set
+     * @throws ConfigurationException naming the key source at fault
+     */
+    public static KeySet load(ConfigReader reader) {
+        List<JwteeKey> keys = new ArrayList<>();
+        hmacKey(reader).ifPresent(keys::add);
+        reader.readableFile(JWKS_FILE).ifPresent(path -> keys.addAll(jwksKeys(path)));
+        reader.readableFile(PEM_FILE).ifPresent(path -> keys.add(pemKey(reader, path)));
+        if (keys.isEmpty()) {
+            throw new ConfigurationException("jwtee.keys", "no key configured; set "
+                    + HMAC_SECRET + ", " + JWKS_FILE + " or " + PEM_FILE);
+        }
+        checkUniqueIds(keys);
+        checkAllowList(reader, keys);
+        return new KeySet(keys, signingKeyId(reader, keys));
+    }
+
+    private static Optional<JwteeKey> hmacKey(ConfigReader reader) {
+        Optional<String> secret = reader.string(HMAC_SECRET);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = decodeSecret(secret.get());
+        String algorithm = reader.string(HMAC_ALGORITHM).orElse("HS256");
+        if (!algorithm.startsWith("HS")) {
+            throw new ConfigurationException(HMAC_ALGORITHM, "invalid value '" + algorithm
+                    + "'; expected HS256, HS384 or HS512");
+        }
+        return Optional.of(checked(HMAC_SECRET, reader.string(HMAC_KEY_ID).orElse("hmac"),
+                algorithm, new HmacKey(bytes), new HmacKey(bytes)));
+    }
+
+    private static byte[] decodeSecret(String secret) {
+        String normalized = secret.replace('-', '+').replace('_', '/').replace("=", "");
+        try {
+            return Base64.getDecoder().decode(normalized);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(HMAC_SECRET, "not valid base64 or base64url;"
+                    + " generate one with: openssl rand -base64 32");
+        }
+    }
+
+    private static List<JwteeKey> jwksKeys(Path path) {
+        JsonWebKeySet set;
+        try {
+            set = new JsonWebKeySet(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException | JoseException e) {
+            throw new ConfigurationException(JWKS_FILE, "cannot read a JWK set from " + path
+                    + ": " + e.getMessage(), e);
+        }
+        List<JwteeKey> keys = new ArrayList<>();
+        List<JsonWebKey> jwks = set.getJsonWebKeys();
+        for (int i = 0; i < jwks.size(); i++) {
+            keys.add(jwkKey(JWKS_FILE + " key #" + (i + 1), jwks.get(i)));
+        }
+        if (keys.isEmpty()) {
+            throw new ConfigurationException(JWKS_FILE, path + " holds no key");
+        }
+        return keys;
+    }
+
+    private static JwteeKey jwkKey(String where, JsonWebKey jwk) {
+        String keyId = jwk.getKeyId();
+        if (keyId == null || keyId.isBlank()) {
+            throw new ConfigurationException(where, "has no kid; every key needs one");
+        }
+        String label = where + " (kid '" + keyId + "')";
+        if (jwk.getUse() != null && !jwk.getUse().equals("sig")) {
+            throw new ConfigurationException(label, "has use '" + jwk.getUse()
+                    + "'; a signing key needs use 'sig' or no use");
+        }
+        List<String> operations = jwk.getKeyOps();
+        if (operations != null && !operations.contains("verify") && !operations.contains("sign")) {
+            throw new ConfigurationException(label, "has key_ops " + operations
+                    + " without sign or verify");
+        }
+        Key verification;
+        Key signing;
+        if (jwk instanceof OctetSequenceJsonWebKey oct) {
+            verification = new HmacKey(oct.getOctetSequence());
+            signing = verification;
+        } else if (jwk instanceof PublicJsonWebKey publicJwk) {
+            verification = publicJwk.getPublicKey();
+            signing = publicJwk.getPrivateKey();
+        } else {
+            throw new ConfigurationException(label, "has unsupported key type " + jwk.getKeyType());
+        }
+        if (operations != null && !operations.contains("sign")) {
+            signing = null;
+        }
+        String algorithm = jwk.getAlgorithm() != null ? jwk.getAlgorithm()
+                : Algorithms.defaultFor(verification).orElseThrow(() -> new ConfigurationException(
+                        label, "has no alg and none can be derived from its key type"));
+        return checked(label, keyId, algorithm, verification, signing);
+    }
+
+    private static JwteeKey pemKey(ConfigReader reader, Path path) {
+        PemKeyPair pair = PemKeyPair.read(PEM_FILE, path);
+        String algorithm = reader.string(PEM_ALGORITHM).or(
+                () -> Algorithms.defaultFor(pair.verificationKey())).orElseThrow(
+                    () -> new ConfigurationException(PEM_ALGORITHM, "missing; the key type "
+                            + pair.verificationKey().getAlgorithm() + " has no default"));
+        String keyId = reader.string(PEM_KEY_ID).orElseThrow(() -> new ConfigurationException(
+                PEM_KEY_ID, "missing; every key needs a kid, for example 'rsa-2026-12'"));
+        return checked(PEM_FILE, keyId, algorithm, pair.verificationKey(),
+                pair.signingKey().orElse(null));
+    }
+
+    private static JwteeKey checked(String where, String keyId, String algorithm,
+            Key verification, Key signing) {
+        Optional<String> misfit = Algorithms.misfit(algorithm, verification);
+        if (misfit.isPresent()) {
+            throw new ConfigurationException(where, "key '" + keyId + "' rejected: "
+                    + misfit.get());
+        }
+        if (signing != null && !signing.equals(verification)) {
+            checkPair(where, keyId, algorithm, verification, signing);
+        }
+        return new JwteeKey(keyId, algorithm, verification, signing);
+    }
+
+    /** Signs a probe with the private key and verifies it, so a mismatched pair fails here. */
+    private static void checkPair(String where, String keyId, String algorithm,
+            Key verification, Key signing) {
+        try {
+            JsonWebSignature probe = new JsonWebSignature();
+            probe.setPayload("jwtee key pair check");
+            probe.setAlgorithmHeaderValue(algorithm);
+            probe.setKey(signing);
+            String compact = probe.getCompactSerialization();
+            JsonWebSignature check = new JsonWebSignature();
+            check.setCompactSerialization(compact);
+            check.setKey(verification);
+            if (!check.verifySignature()) {
+                throw new ConfigurationException(where, "key '" + keyId + "': the private key"
+                        + " does not match the public key");
+            }
+        } catch (JoseException e) {
+            throw new ConfigurationException(where, "key '" + keyId + "' cannot sign with "
+                    + algorithm + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkUniqueIds(List<JwteeKey> keys) {
+        Set<String> seen = new HashSet<>();
+        for (JwteeKey key : keys) {
+            if (!seen.add(key.keyId())) {
+                throw new ConfigurationException("jwtee.keys", "duplicate kid '" + key.keyId()
+                        + "'; every key needs its own kid");
+            }
+        }
+    }
+
+    private static void checkAllowList(ConfigReader reader, List<JwteeKey> keys) {
+        List<String> allowed = reader.list(ALGORITHMS);
+        for (String algorithm : allowed) {
+            if (!Algorithms.SUPPORTED.contains(algorithm)) {
+                throw new ConfigurationException(ALGORITHMS, "unsupported algorithm '"
+                        + algorithm + "'");
+            }
+        }
+        if (allowed.isEmpty()) {
+            return;
+        }
+        for (JwteeKey key : keys) {
+            if (!allowed.contains(key.algorithm())) {
+                throw new ConfigurationException(ALGORITHMS, "key '" + key.keyId() + "' uses "
+                        + key.algorithm() + ", which the allow-list " + allowed + " excludes");
+            }
+        }
+    }
+
+    private static String signingKeyId(ConfigReader reader, List<JwteeKey> keys) {
+        Optional<String> configured = reader.string(SIGNING_KEY_ID);
+        if (configured.isPresent()) {
+            Optional<JwteeKey> key = keys.stream()
+                    .filter(candidate -> candidate.keyId().equals(configured.get())).findFirst();
+            if (key.isEmpty() || key.get().signingKey().isEmpty()) {
+                throw new ConfigurationException(SIGNING_KEY_ID, "no key with kid '"
+                        + configured.get() + "' and a private part or secret is configured");
+            }
+            return configured.get();
+        }
+        List<JwteeKey> signers = keys.stream().filter(key -> key.signingKey().isPresent())
+                .toList();
+        if (signers.size() > 1) {
+            throw new ConfigurationException(SIGNING_KEY_ID, "missing; " + signers.size()
+                    + " keys can sign, so name the one that does");
+        }
+        return signers.isEmpty() ? null : signers.get(0).keyId();
+    }
+}

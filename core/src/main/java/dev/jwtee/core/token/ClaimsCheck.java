@@ -1,0 +1,155 @@
+package dev.jwtee.core.token;
+
+import dev.jwtee.core.config.TokenSettings;
+import dev.jwtee.core.token.TokenRejectedException.Reason;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jose4j.jwt.JwtClaims;
+
+/**
+ * Checks the {@code typ} header and the registered claims of a token whose signature has been
+ * verified. Times must be JSON integers; a token that expires exactly now is expired.
+ */
+final class ClaimsCheck {
+
+    private final TokenSettings settings;
+    private final Clock clock;
+
+    ClaimsCheck(TokenSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Accepts {@code at+jwt} and {@code application/at+jwt} alike, in any case (RFC 9068). */
+    void checkType(String type) throws TokenRejectedException {
+        if (type == null) {
+            throw new TokenRejectedException(Reason.WRONG_TYPE);
+        }
+        String normalized = type.toLowerCase(Locale.ROOT);
+        if (normalized.startsWith("application/")) {
+            normalized = normalized.substring("application/".length());
+        }
+        if (!settings.acceptedTypes().contains(normalized)) {
+            throw new TokenRejectedException(Reason.WRONG_TYPE);
+        }
+    }
+
+    VerifiedToken check(JwtClaims claims, String keyId, String algorithm)
+            throws TokenRejectedException {
+        Map<String, Object> map = claims.getClaimsMap();
+        long now = clock.instant().getEpochSecond();
+        long skew = settings.clockSkew().getSeconds();
+
+        long expiresAt = requiredTime(map, "exp");
+        if (now >= expiresAt + skew) {
+            throw new TokenRejectedException(Reason.EXPIRED);
+        }
+        Long notBefore = optionalTime(map, "nbf");
+        if (notBefore != null && now + skew < notBefore) {
+            throw new TokenRejectedException(Reason.NOT_YET_VALID);
+        }
+        long issuedAt = requiredTime(map, "iat");
+        if (issuedAt > now + skew) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        }
+
+        String issuer = requiredString(map, "iss");
+        if (!issuer.equals(settings.issuer())) {
+            throw new TokenRejectedException(Reason.WRONG_ISSUER);
+        }
+        List<String> audiences = stringOrList(map, "aud");
+        if (audiences == null) {
+            throw new TokenRejectedException(Reason.MISSING_CLAIM);
+        }
+        if (!audiences.contains(settings.audience())) {
+            throw new TokenRejectedException(Reason.WRONG_AUDIENCE);
+        }
+        String subject = requiredString(map, "sub");
+        List<String> groups = stringList(map, "groups");
+        Object tokenId = map.get("jti");
+        if (tokenId != null && !(tokenId instanceof String)) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        }
+
+        return new VerifiedToken(subject, issuer, audiences, Instant.ofEpochSecond(issuedAt),
+                Instant.ofEpochSecond(expiresAt), (String) tokenId,
+                groups == null ? List.of() : groups, keyId, algorithm, withoutNulls(map));
+    }
+
+    private static long requiredTime(Map<String, Object> map, String name)
+            throws TokenRejectedException {
+        Long value = optionalTime(map, name);
+        if (value == null) {
+            throw new TokenRejectedException(Reason.MISSING_CLAIM);
+        }
+        return value;
+    }
+
+    /** Accepts only JSON integers in a range that {@link Instant} and the arithmetic allow. */
+    private static Long optionalTime(Map<String, Object> map, String name)
+            throws TokenRejectedException {
+        Object value = map.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Long seconds) || seconds < 0 || seconds > 253_402_300_799L) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        }
+        return seconds;
+    }
+
+    private static String requiredString(Map<String, Object> map, String name)
+            throws TokenRejectedException {
+        Object value = map.get(name);
+        if (value == null) {
+            throw new TokenRejectedException(Reason.MISSING_CLAIM);
+        }
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        }
+        return text;
+    }
+
+    private static List<String> stringOrList(Map<String, Object> map, String name)
+            throws TokenRejectedException {
+        Object value = map.get(name);
+        if (value instanceof String text) {
+            return List.of(text);
+        }
+        return stringList(map, name);
+    }
+
+    private static List<String> stringList(Map<String, Object> map, String name)
+            throws TokenRejectedException {
+        Object value = map.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        }
+        List<String> strings = new ArrayList<>(list.size());
+        for (Object entry : list) {
+            if (!(entry instanceof String text)) {
+                throw new TokenRejectedException(Reason.INVALID_CLAIM);
+            }
+            strings.add(text);
+        }
+        return strings;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> copy = new HashMap<>();
+        map.forEach((name, value) -> {
+            if (value != null) {
+                copy.put(name, value);
+            }
+        });
+        return copy;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.jwtee.jaxrs;
+
+import dev.jwtee.core.Jwtee;
+import dev.jwtee.core.config.ConfigSource;
+import dev.jwtee.core.config.ConfigSources;
+import dev.jwtee.core.config.ConfigurationException;
+import dev.jwtee.core.config.JwteeConfig;
+import dev.jwtee.core.http.RequestAttributes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the {@link Jwtee} deployment for a request, in this order: the one the servlet filter
+ * attached to the request; the one given to {@link JwteeFeature}; the application property
+ * {@value JwteeFeature#JWTEE_PROPERTY}; else one built on first use from the application
+ * properties, system properties and environment variables, for verification only.
+ * Thread-safe.
+ */
+final class DeploymentHolder {
+
+    private static final System.Logger LOG = System.getLogger(DeploymentHolder.class.getName());
+
+    private final Configuration configuration;
+    private volatile Jwtee own;
+
+    DeploymentHolder(Jwtee given, Configuration configuration) {
+        this.own = given;
+        this.configuration = configuration;
+    }
+
+    /**
+     * Returns the deployment for {@code request}.
+     *
+     * @throws ConfigurationException if none is attached and none can be built
+     */
+    Jwtee resolve(ContainerRequestContext request) {
+        if (request.getProperty(RequestAttributes.DEPLOYMENT) instanceof Jwtee attached) {
+            return attached;
+        }
+        Jwtee current = own;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (own == null) {
+                own = build();
+            }
+            return own;
+        }
+    }
+
+    private Jwtee build() {
+        Object property = configuration.getProperty(JwteeFeature.JWTEE_PROPERTY);
+        if (property instanceof Jwtee configured) {
+            return configured;
+        }
+        ConfigSource verifyOnly = ConfigSources.of("JAX-RS verification-only defaults", Map.of(
+                "jwtee.endpoint.enabled", "false",
+                "jwtee.refresh.enabled", "false"));
+        ConfigSource source = ConfigSources.chain(List.of(
+                ConfigSources.fromFunction("JAX-RS application properties", key ->
+                        Optional.ofNullable(configuration.getProperty(key))
+                                .map(String::valueOf).orElse(null)),
+                ConfigSources.systemProperties(),
+                ConfigSources.environment(),
+                verifyOnly));
+        try {
+            return Jwtee.builder(JwteeConfig.read(source)).build();
+        } catch (ConfigurationException e) {
+            LOG.log(Level.ERROR, "jwtee is not configured for JAX-RS: " + e.getMessage());
+            throw e;
+        }
+    }
+}
