@@ -39,16 +39,16 @@ public final class Jwtee implements AutoCloseable {
         this.config = builder.config;
         this.verifier = new TokenVerifier(config.token(), config.keys(), builder.clock);
         this.roleMapper = builder.roleMapper;
+        // The issuer checks for a signing key; it comes before the store, which it must not leak.
+        TokenIssuer issuer = config.http().endpointsEnabled()
+                ? new TokenIssuer(config.token(), config.keys(), builder.clock) : null;
         RefreshSettings refresh = config.refresh();
         StoreHolder store = refresh.enabled() ? openStore(builder)
                 : new StoreHolder(null, null, "off");
         this.ownedResource = store.owned();
         this.refreshTokens = store.store() == null ? null
                 : new RefreshTokenService(store.store(), refresh, builder.clock);
-        this.tokenEndpoint = config.http().endpointsEnabled()
-                ? new TokenEndpoint(new TokenIssuer(config.token(), config.keys(), builder.clock),
-                        refreshTokens)
-                : null;
+        this.tokenEndpoint = issuer == null ? null : new TokenEndpoint(issuer, refreshTokens);
         LOG.log(Level.INFO, "jwtee started: {0}, refresh-token store: {1}", config,
                 store.description());
     }

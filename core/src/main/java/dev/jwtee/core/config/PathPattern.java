@@ -11,7 +11,7 @@ final class PathPattern {
     }
 
     static void validate(String key, String pattern) {
-        boolean prefix = pattern.startsWith("/") && pattern.indexOf('*') == pattern.length() - 2
+        boolean prefix = pattern.startsWith("/") && pattern.indexOf('*') == pattern.length() - 1
                 && pattern.endsWith("/*");
         boolean exact = pattern.startsWith("/") && pattern.indexOf('*') < 0;
         boolean extension = pattern.startsWith("*.") && pattern.indexOf('/') < 0

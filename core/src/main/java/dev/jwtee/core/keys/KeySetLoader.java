@@ -106,7 +106,7 @@ public final class KeySetLoader {
         List<JwteeKey> keys = new ArrayList<>();
         List<JsonWebKey> jwks = set.getJsonWebKeys();
         for (int i = 0; i < jwks.size(); i++) {
-            keys.add(jwkKey(JWKS_FILE + " key #" + (i + 1), jwks.get(i)));
+            keys.add(jwkKey("key #" + (i + 1), jwks.get(i)));
         }
         if (keys.isEmpty()) {
             throw new ConfigurationException(JWKS_FILE, path + " holds no key");
@@ -117,16 +117,16 @@ public final class KeySetLoader {
     private static JwteeKey jwkKey(String where, JsonWebKey jwk) {
         String keyId = jwk.getKeyId();
         if (keyId == null || keyId.isBlank()) {
-            throw new ConfigurationException(where, "has no kid; every key needs one");
+            throw new ConfigurationException(JWKS_FILE, where + " has no kid; every key needs one");
         }
         String label = where + " (kid '" + keyId + "')";
         if (jwk.getUse() != null && !jwk.getUse().equals("sig")) {
-            throw new ConfigurationException(label, "has use '" + jwk.getUse()
+            throw new ConfigurationException(JWKS_FILE, label + " has use '" + jwk.getUse()
                     + "'; a signing key needs use 'sig' or no use");
         }
         List<String> operations = jwk.getKeyOps();
         if (operations != null && !operations.contains("verify") && !operations.contains("sign")) {
-            throw new ConfigurationException(label, "has key_ops " + operations
+            throw new ConfigurationException(JWKS_FILE, label + " has key_ops " + operations
                     + " without sign or verify");
         }
         Key verification;
@@ -138,15 +138,16 @@ public final class KeySetLoader {
             verification = publicJwk.getPublicKey();
             signing = publicJwk.getPrivateKey();
         } else {
-            throw new ConfigurationException(label, "has unsupported key type " + jwk.getKeyType());
+            throw new ConfigurationException(JWKS_FILE, label + " has unsupported key type "
+                    + jwk.getKeyType());
         }
         if (operations != null && !operations.contains("sign")) {
             signing = null;
         }
         String algorithm = jwk.getAlgorithm() != null ? jwk.getAlgorithm()
                 : Algorithms.defaultFor(verification).orElseThrow(() -> new ConfigurationException(
-                        label, "has no alg and none can be derived from its key type"));
-        return checked(label, keyId, algorithm, verification, signing);
+                        JWKS_FILE, label + " has no alg and none can be derived from its type"));
+        return checked(JWKS_FILE, keyId, algorithm, verification, signing);
     }
 
     private static JwteeKey pemKey(ConfigReader reader, Path path) {

@@ -28,12 +28,15 @@ final class BoundKeyResolver implements VerificationKeyResolver {
     @Override
     public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nestingContext)
             throws UnresolvableKeyException {
+        String algorithm = jws.getAlgorithmHeaderValue();
+        if (algorithm == null) {
+            throw new KeyRejection(Reason.MALFORMED);
+        }
         String keyId = jws.getKeyIdHeaderValue();
         Optional<JwteeKey> key = keyId == null ? keys.onlyKey() : keys.find(keyId);
         if (key.isEmpty()) {
             throw new KeyRejection(Reason.UNKNOWN_KEY);
         }
-        String algorithm = jws.getAlgorithmHeaderValue();
         if (!keys.algorithms().contains(algorithm)) {
             throw new KeyRejection(Reason.UNSUPPORTED_ALGORITHM);
         }

@@ -26,11 +26,11 @@ final class ClaimsCheck {
     }
 
     /** Accepts {@code at+jwt} and {@code application/at+jwt} alike, in any case (RFC 9068). */
-    void checkType(String type) throws TokenRejectedException {
-        if (type == null) {
+    void checkType(Object type) throws TokenRejectedException {
+        if (!(type instanceof String text)) {
             throw new TokenRejectedException(Reason.WRONG_TYPE);
         }
-        String normalized = type.toLowerCase(Locale.ROOT);
+        String normalized = text.toLowerCase(Locale.ROOT);
         if (normalized.startsWith("application/")) {
             normalized = normalized.substring("application/".length());
         }

@@ -31,6 +31,7 @@ public final class TokenVerifier {
     private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
 
     private final TokenSettings settings;
+    private final KeySet keys;
     private final JwtConsumer consumer;
     private final ClaimsCheck claimsCheck;
 
@@ -43,6 +44,7 @@ public final class TokenVerifier {
      */
     public TokenVerifier(TokenSettings settings, KeySet keys, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.claimsCheck = new ClaimsCheck(settings, Objects.requireNonNull(clock, "clock"));
         this.consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
@@ -64,15 +66,15 @@ public final class TokenVerifier {
             checkShape(token);
             JwtContext context = consumer.process(token);
             JsonWebSignature jws = (JsonWebSignature) context.getJoseObjects().get(0);
-            claimsCheck.checkType(jws.getHeader("typ"));
+            claimsCheck.checkType(jws.getHeaders().getObjectHeaderValue("typ"));
             JwtClaims claims = context.getJwtClaims();
-            return claimsCheck.check(claims, jws.getKeyIdHeaderValue(),
-                    jws.getAlgorithmHeaderValue());
+            return claimsCheck.check(claims, verifyingKeyId(jws), jws.getAlgorithmHeaderValue());
         } catch (TokenRejectedException e) {
             LOG.log(Level.DEBUG, "Rejected access token: {0}", e.reason().code());
             throw e;
         } catch (InvalidJwtException e) {
-            TokenRejectedException rejection = new TokenRejectedException(reasonOf(e), e);
+            // jose4j's message quotes the whole token, so it is not kept as the cause.
+            TokenRejectedException rejection = new TokenRejectedException(reasonOf(e));
             LOG.log(Level.DEBUG, "Rejected access token: {0}", rejection.reason().code());
             throw rejection;
         }
@@ -102,6 +104,12 @@ public final class TokenVerifier {
         if (dots != 2 || token.startsWith(".") || token.indexOf("..") >= 0) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
+    }
+
+    /** Returns the id of the key that verified the signature, also for a token without kid. */
+    private String verifyingKeyId(JsonWebSignature jws) {
+        String keyId = jws.getKeyIdHeaderValue();
+        return keyId != null ? keyId : keys.onlyKey().orElseThrow().keyId();
     }
 
     private static boolean isBase64Url(char c) {
