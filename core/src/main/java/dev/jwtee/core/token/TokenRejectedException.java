@@ -24,6 +24,15 @@ public final class TokenRejectedException extends Exception {
         UNKNOWN_KEY("The token's signing key is unknown."),
         /** The token's {@code alg} differs from the algorithm its key is bound to. */
         ALGORITHM_MISMATCH("The token's algorithm does not match its key."),
+        /**
+         * A header parameter is not accepted: {@code crit}, {@code b64}, {@code zip} on a
+         * signature, or a PBES2 iteration count outside the accepted range.
+         */
+        UNSUPPORTED_HEADER("The token uses a header this server does not accept."),
+        /** The token is encrypted where a signed one is expected, or the other way round. */
+        WRONG_FORM("The token's form, signed or encrypted, is not accepted here."),
+        /** An encrypted token cannot be decrypted with the configured keys. */
+        DECRYPTION_FAILED("The token cannot be decrypted."),
         /** The signature does not verify. */
         BAD_SIGNATURE("The token's signature is invalid."),
         /** The {@code exp} time has passed. */

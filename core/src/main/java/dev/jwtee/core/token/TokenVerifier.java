@@ -4,24 +4,15 @@ import dev.jwtee.core.config.TokenSettings;
 import dev.jwtee.core.keys.KeySet;
 import dev.jwtee.core.token.TokenRejectedException.Reason;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.InvalidJwtSignatureException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.lang.InvalidAlgorithmException;
 
 /**
- * Verifies compact JWS access tokens: size and shape first, then the signature with the key
- * named by {@code kid} and bound to the token's {@code alg}, then the {@code typ} header and the
- * claims (see {@link ClaimsCheck}).
+ * Verifies access tokens: size and shape first, then the signature through
+ * {@link JwsVerifier}, then the {@code typ} header and the claims (see {@link ClaimsCheck}).
+ * The claims must be one strict JSON object, like the header.
  *
  * <p>Built once and shared: instances are immutable and thread-safe. Rejections are logged at
  * DEBUG with the reason code only, never the token.
@@ -30,9 +21,7 @@ public final class TokenVerifier {
 
     private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
 
-    private final TokenSettings settings;
-    private final KeySet keys;
-    private final JwtConsumer consumer;
+    private final JwsVerifier signatures;
     private final ClaimsCheck claimsCheck;
 
     /**
@@ -43,15 +32,9 @@ public final class TokenVerifier {
      * @param clock the clock that decides expiry; use {@link Clock#systemUTC()} in production
      */
     public TokenVerifier(TokenSettings settings, KeySet keys, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.keys = Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(settings, "settings");
+        this.signatures = new JwsVerifier(keys, settings.maxTokenBytes());
         this.claimsCheck = new ClaimsCheck(settings, Objects.requireNonNull(clock, "clock"));
-        this.consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
-                        keys.algorithms().toArray(String[]::new)))
-                .setVerificationKeyResolver(new BoundKeyResolver(keys))
-                .setSkipAllValidators()
-                .build();
     }
 
     /**
@@ -63,72 +46,22 @@ public final class TokenVerifier {
      */
     public VerifiedToken verify(String token) throws TokenRejectedException {
         try {
-            checkShape(token);
-            JwtContext context = consumer.process(token);
-            JsonWebSignature jws = (JsonWebSignature) context.getJoseObjects().get(0);
-            claimsCheck.checkType(jws.getHeaders().getObjectHeaderValue("typ"));
-            JwtClaims claims = context.getJwtClaims();
-            return claimsCheck.check(claims, verifyingKeyId(jws), jws.getAlgorithmHeaderValue());
+            VerifiedJws jws = signatures.verify(token);
+            claimsCheck.checkType(jws.header().get("typ"));
+            return claimsCheck.check(parseClaims(jws.payload()), jws.key().keyId(),
+                    jws.key().algorithm());
         } catch (TokenRejectedException e) {
             LOG.log(Level.DEBUG, "Rejected access token: {0}", e.reason().code());
             throw e;
+        }
+    }
+
+    private static JwtClaims parseClaims(byte[] payload) throws TokenRejectedException {
+        String json = StrictJson.checkObject(payload);
+        try {
+            return JwtClaims.parse(json);
         } catch (InvalidJwtException e) {
-            // jose4j's message quotes the whole token, so it is not kept as the cause.
-            TokenRejectedException rejection = new TokenRejectedException(reasonOf(e));
-            LOG.log(Level.DEBUG, "Rejected access token: {0}", rejection.reason().code());
-            throw rejection;
-        }
-    }
-
-    /**
-     * Rejects oversized tokens and anything but three base64url segments before any decoding,
-     * so hostile input costs no parsing.
-     */
-    private void checkShape(String token) throws TokenRejectedException {
-        if (token == null || token.isEmpty()) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-        if (token.length() > settings.maxTokenBytes()
-                || token.getBytes(StandardCharsets.UTF_8).length > settings.maxTokenBytes()) {
-            throw new TokenRejectedException(Reason.TOO_LARGE);
-        }
-        int dots = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                dots++;
-            } else if (!isBase64Url(c)) {
-                throw new TokenRejectedException(Reason.MALFORMED);
-            }
-        }
-        if (dots != 2 || token.startsWith(".") || token.indexOf("..") >= 0) {
-            throw new TokenRejectedException(Reason.MALFORMED);
-        }
-    }
-
-    /** Returns the id of the key that verified the signature, also for a token without kid. */
-    private String verifyingKeyId(JsonWebSignature jws) {
-        String keyId = jws.getKeyIdHeaderValue();
-        return keyId != null ? keyId : keys.onlyKey().orElseThrow().keyId();
-    }
-
-    private static boolean isBase64Url(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_';
-    }
-
-    private static Reason reasonOf(InvalidJwtException e) {
-        if (e instanceof InvalidJwtSignatureException) {
-            return Reason.BAD_SIGNATURE;
-        }
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof BoundKeyResolver.KeyRejection rejection) {
-                return rejection.reason();
-            }
-            if (cause instanceof InvalidAlgorithmException) {
-                return Reason.UNSUPPORTED_ALGORITHM;
-            }
-        }
-        return Reason.MALFORMED;
     }
 }

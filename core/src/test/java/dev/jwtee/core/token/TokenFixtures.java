@@ -81,6 +81,15 @@ final class TokenFixtures {
                 CLOCK);
     }
 
+    static TokenSettings settingsWithMaxSize(int maxTokenBytes) {
+        return new TokenSettings(ISSUER, AUDIENCE, Duration.ofMinutes(15), Duration.ZERO,
+                maxTokenBytes, Set.of("at+jwt"));
+    }
+
+    static KeySet rsaKeySet() {
+        return TestKeys.signedBy(rsaKey("RS256"));
+    }
+
     static TokenVerifier verifier(KeySet keys, Duration clockSkew) {
         return new TokenVerifier(settings(clockSkew), keys, CLOCK);
     }

@@ -60,19 +60,19 @@ class TokenVerifierShapeTest {
     }
 
     @Test
-    void verify_jweShape_rejectsMalformed() {
+    void verify_jweShape_rejectsWrongForm() {
         String header = encode("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"typ\":\"at+jwt\"}");
         String token = header + "..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA";
 
-        assertEquals(Reason.MALFORMED, rejection(rsaVerifier(), token));
+        assertEquals(Reason.WRONG_FORM, rejection(rsaVerifier(), token));
     }
 
     @Test
-    void verify_jweShapeNoEmptySegment_rejectsMalformed() {
+    void verify_jweShapeNoEmptySegment_rejectsWrongForm() {
         String header = encode("{\"alg\":\"RSA-OAEP\",\"enc\":\"A128GCM\"}");
         String token = header + ".AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA";
 
-        assertEquals(Reason.MALFORMED, rejection(rsaVerifier(), token));
+        assertEquals(Reason.WRONG_FORM, rejection(rsaVerifier(), token));
     }
 
     @Test
@@ -84,8 +84,8 @@ class TokenVerifierShapeTest {
     }
 
     @Test
-    void verify_emptyPayloadSegment_rejectsMalformed() {
-        assertEquals(Reason.MALFORMED, rejection(rsaVerifier(), encode(HEADER) + "..c2ln"));
+    void verify_emptyPayloadSegment_rejectsBadSignature() {
+        assertEquals(Reason.BAD_SIGNATURE, rejection(rsaVerifier(), encode(HEADER) + "..c2ln"));
     }
 
     @Test
@@ -146,9 +146,17 @@ class TokenVerifierShapeTest {
     }
 
     @Test
-    void verify_truncatedSignature_rejectsBadSignature() {
+    void verify_oneCharacterSignature_rejectsMalformed() {
         String valid = TokenFixtures.rsaToken(validClaims());
         String token = valid.substring(0, valid.lastIndexOf('.') + 1) + "A";
+
+        assertEquals(Reason.MALFORMED, rejection(rsaVerifier(), token));
+    }
+
+    @Test
+    void verify_alteredSignatureEnd_rejectsBadSignature() {
+        String valid = TokenFixtures.rsaToken(validClaims());
+        String token = valid.substring(0, valid.length() - 4) + "AAAA";
 
         assertEquals(Reason.BAD_SIGNATURE, rejection(rsaVerifier(), token));
     }
