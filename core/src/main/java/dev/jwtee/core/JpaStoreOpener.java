@@ -16,8 +16,13 @@ final class JpaStoreOpener {
     private JpaStoreOpener() {
     }
 
+    /**
+     * Uses the container-managed unit when there is one and no {@code jwtee.jpa.*} key
+     * overrides it; the container's unit always uses the data source of persistence.xml.
+     */
     static Jwtee.StoreHolder open(RefreshSettings settings, Object factory) {
-        if (factory instanceof EntityManagerFactory given) {
+        if (factory instanceof EntityManagerFactory given
+                && settings.persistenceProperties().isEmpty()) {
             return new Jwtee.StoreHolder(new JpaRefreshTokenStore(given), null,
                     "JPA, container-managed persistence unit");
         }

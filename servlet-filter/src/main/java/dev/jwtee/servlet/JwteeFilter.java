@@ -1,8 +1,6 @@
 package dev.jwtee.servlet;
 
 import dev.jwtee.core.Jwtee;
-import dev.jwtee.core.config.ConfigSource;
-import dev.jwtee.core.config.ConfigSources;
 import dev.jwtee.core.config.HttpSettings;
 import dev.jwtee.core.config.JwteeConfig;
 import dev.jwtee.core.http.AuthenticationProblem;
@@ -22,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
-import java.util.List;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -34,8 +31,8 @@ import javax.naming.NamingException;
  * <p>Per request: the token and revocation paths are answered here; a protected path without a
  * token gets 401, with a bad token 401 {@code invalid_token}; a valid token wraps the request so
  * that {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and
- * {@code getAuthType()} reflect it. Public paths pass as anonymous, and CORS preflight requests
- * pass untouched.
+ * {@code getAuthType()} reflect it. Public paths pass as anonymous. CORS preflight requests get
+ * no exception: a CORS filter declared before this one answers them.
  *
  * <p>The deployment is shared with application code and the JAX-RS provider as the servlet
  * context attribute {@link #JWTEE_ATTRIBUTE}. Thread-safe after {@link #init}.
@@ -54,25 +51,34 @@ public class JwteeFilter implements Filter {
     private Jwtee jwtee;
     private HttpSettings http;
     private TokenEndpointHandler endpoints;
+    private volatile boolean failed;
 
+    /**
+     * Starts jwtee. A failure, such as an invalid configuration value or an unreachable
+     * database, is logged with the key at fault and leaves the filter answering 503 to every
+     * request: throwing here would let some containers serve the application without the
+     * filter, which would fail open.
+     */
     @Override
-    public void init(FilterConfig filterConfig) throws ServletException {
-        ConfigSource source = ConfigSources.chain(List.of(
-                ConfigSources.fromFunction("filter init-params", filterConfig::getInitParameter),
-                ConfigSources.fromFunction("context-params",
-                        filterConfig.getServletContext()::getInitParameter),
-                ConfigSources.systemProperties(),
-                ConfigSources.environment()));
-        JwteeConfig config = JwteeConfig.read(source);
-        jwtee = Jwtee.builder(config)
-                .entityManagerFactory(containerPersistenceUnit())
-                .build();
-        http = config.http();
-        endpoints = jwtee.tokenEndpoint()
-                .map(endpoint -> new TokenEndpointHandler(endpoint, http,
-                        Thread.currentThread().getContextClassLoader()))
-                .orElse(null);
-        filterConfig.getServletContext().setAttribute(JWTEE_ATTRIBUTE, jwtee);
+    public void init(FilterConfig filterConfig) {
+        try {
+            JwteeConfig config = JwteeConfig.read(FilterConfiguration.source(
+                    filterConfig::getInitParameter, filterConfig.getServletContext()));
+            jwtee = Jwtee.builder(config)
+                    .entityManagerFactory(containerPersistenceUnit())
+                    .build();
+            http = config.http();
+            endpoints = jwtee.tokenEndpoint()
+                    .map(endpoint -> new TokenEndpointHandler(endpoint, http,
+                            Thread.currentThread().getContextClassLoader()))
+                    .orElse(null);
+            filterConfig.getServletContext().setAttribute(JWTEE_ATTRIBUTE, jwtee);
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.log(Level.ERROR, "jwtee failed to start, so every request is answered 503 until"
+                    + " the cause is fixed and the application is redeployed: " + e.getMessage(),
+                    e);
+        }
     }
 
     @Override
@@ -83,6 +89,10 @@ public class JwteeFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        if (failed) {
+            Responses.write(httpResponse, AuthenticationProblem.unavailable());
+            return;
+        }
         String path = pathOf(httpRequest);
         if (endpoints != null && endpoints.handles(path)) {
             endpoints.handle(path, httpRequest, httpResponse);
@@ -90,10 +100,6 @@ public class JwteeFilter implements Filter {
         }
         httpRequest.setAttribute(RequestAttributes.PROCESSED, Boolean.TRUE);
         httpRequest.setAttribute(RequestAttributes.DEPLOYMENT, jwtee);
-        if (isPreflight(httpRequest)) {
-            chain.doFilter(httpRequest, httpResponse);
-            return;
-        }
         authenticate(path, httpRequest, httpResponse, chain);
     }
 
@@ -150,12 +156,6 @@ public class JwteeFilter implements Filter {
         String pathInfo = request.getPathInfo();
         String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
         return path.isEmpty() ? "/" : path;
-    }
-
-    private static boolean isPreflight(HttpServletRequest request) {
-        return "OPTIONS".equals(request.getMethod())
-                && request.getHeader("Origin") != null
-                && request.getHeader("Access-Control-Request-Method") != null;
     }
 
     /**

@@ -19,7 +19,9 @@ final class Responses {
     static void write(HttpServletResponse response, AuthenticationProblem problem)
             throws IOException {
         response.setStatus(problem.status());
-        response.setHeader("WWW-Authenticate", problem.challenge());
+        if (problem.challenge() != null) {
+            response.setHeader("WWW-Authenticate", problem.challenge());
+        }
         response.setHeader("Cache-Control", "no-store");
         writeBody(response, AuthenticationProblem.CONTENT_TYPE, problem.body());
     }

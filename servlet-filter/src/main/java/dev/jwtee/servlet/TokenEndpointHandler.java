@@ -7,21 +7,25 @@ import dev.jwtee.core.endpoint.EndpointResponse;
 import dev.jwtee.core.endpoint.TokenEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtee.core.http.FormBody;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.jose4j.json.JsonUtil;
 
 /**
  * Serves the token and revocation endpoints over HTTP: checks method, media type and query
  * string, then passes the form parameters to the core {@link TokenEndpoint}. Thread-safe.
  */
 final class TokenEndpointHandler {
+
+    private static final System.Logger LOG =
+            System.getLogger(TokenEndpointHandler.class.getName());
 
     private final TokenEndpoint endpoint;
     private final HttpSettings settings;
@@ -42,43 +46,75 @@ final class TokenEndpointHandler {
             throws IOException {
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            Responses.write(response, error(405, "invalid_request",
+            Responses.write(response, EndpointResponse.error(405, "invalid_request",
                     "The token endpoints accept only POST."));
             return;
         }
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT)
                 .startsWith("application/x-www-form-urlencoded")) {
-            Responses.write(response, error(400, "invalid_request",
+            Responses.write(response, EndpointResponse.error(400, "invalid_request",
                     "The request body must be application/x-www-form-urlencoded."));
             return;
         }
         if (request.getQueryString() != null) {
-            Responses.write(response, error(400, "invalid_request",
+            Responses.write(response, EndpointResponse.error(400, "invalid_request",
                     "Parameters must be sent in the request body, not in the URL."));
             return;
         }
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name,
-                Arrays.asList(values)));
+        Map<String, List<String>> parameters;
+        try {
+            parameters = FormBody.parse(readBody(request));
+        } catch (IllegalArgumentException e) {
+            Responses.write(response, EndpointResponse.error(400, "invalid_request",
+                    e.getMessage()));
+            return;
+        }
         EndpointResponse answer = path.equals(settings.tokenPath())
                 ? endpoint.token(parameters, validators.apply(request))
                 : endpoint.revoke(parameters);
         Responses.write(response, answer);
     }
 
-    private static EndpointResponse error(int status, String code, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("error_description", description);
-        return new EndpointResponse(status, Map.of("Cache-Control", "no-store"),
-                JsonUtil.toJson(body));
+    /**
+     * Reads at most {@link FormBody#MAX_BYTES} plus one byte of the body itself, instead of
+     * {@code getParameterMap()}, whose container-specific limits fail with a 500 and whose
+     * warnings may log parameter values.
+     *
+     * @throws IllegalArgumentException if the body is too large or ends early
+     */
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > FormBody.MAX_BYTES) {
+            throw new IllegalArgumentException("The request body is larger than "
+                    + FormBody.MAX_BYTES + " bytes.");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(FormBody.MAX_BYTES + 1);
+            if (body.length > FormBody.MAX_BYTES) {
+                throw new IllegalArgumentException("The request body is larger than "
+                        + FormBody.MAX_BYTES + " bytes.");
+            }
+            long declared = request.getContentLengthLong();
+            if (declared >= 0 && body.length != declared) {
+                throw new IllegalArgumentException("The request body is shorter than its"
+                        + " Content-Length.");
+            }
+            return body;
+        } catch (EOFException e) {
+            throw new IllegalArgumentException("The request body is shorter than its"
+                    + " Content-Length.");
+        }
     }
 
     private static Function<HttpServletRequest, CredentialValidator> validatorFactory(
             HttpSettings settings, ClassLoader loader) {
         String name = settings.credentialValidator();
         if (name.equals(HttpSettings.CONTAINER_VALIDATOR)) {
+            if (settings.probedRoles().isEmpty()) {
+                LOG.log(Level.WARNING, "jwtee.credential-validator.roles is empty, so access"
+                        + " tokens from container sign-in carry no groups; list the roles to"
+                        + " check, and declare each as a security-role in web.xml");
+            }
             return request -> new ContainerCredentialValidator(request, settings.probedRoles());
         }
         CredentialValidator shared = instantiate(name, loader);

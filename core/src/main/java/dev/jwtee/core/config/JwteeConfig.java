@@ -17,9 +17,10 @@ public final class JwteeConfig {
     private final KeySet keys;
     private final RefreshSettings refresh;
     private final HttpSettings http;
+    private final EncryptionSettings encryption;
 
     /**
-     * Creates a configuration from already validated parts.
+     * Creates a configuration from already validated parts, accepting signed tokens only.
      *
      * @param token access-token settings, never {@code null}
      * @param keys the signing and verification keys, never {@code null}
@@ -28,6 +29,21 @@ public final class JwteeConfig {
      */
     public JwteeConfig(TokenSettings token, KeySet keys, RefreshSettings refresh,
             HttpSettings http) {
+        this(token, keys, refresh, http, EncryptionSettings.NONE);
+    }
+
+    /**
+     * Creates a configuration from already validated parts.
+     *
+     * @param token access-token settings, never {@code null}
+     * @param keys the signing and verification keys, never {@code null}
+     * @param refresh refresh-token settings, never {@code null}
+     * @param http HTTP settings, never {@code null}
+     * @param encryption settings for encrypted tokens, never {@code null}
+     */
+    public JwteeConfig(TokenSettings token, KeySet keys, RefreshSettings refresh,
+            HttpSettings http, EncryptionSettings encryption) {
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
         this.token = Objects.requireNonNull(token, "token");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
@@ -47,7 +63,17 @@ public final class JwteeConfig {
                 TokenSettings.read(reader),
                 KeySetLoader.load(reader),
                 RefreshSettings.read(reader),
-                HttpSettings.read(reader));
+                HttpSettings.read(reader),
+                EncryptionSettings.read(reader));
+    }
+
+    /**
+     * Returns the settings for encrypted tokens.
+     *
+     * @return never {@code null}
+     */
+    public EncryptionSettings encryption() {
+        return encryption;
     }
 
     /**
@@ -91,6 +117,8 @@ public final class JwteeConfig {
     public String toString() {
         return "issuer=" + token.issuer() + ", audience=" + token.audience()
                 + ", access-token lifetime=" + token.accessTokenLifetime().getSeconds() + "s"
-                + ", keys=" + keys;
+                + ", keys=" + keys
+                + ", encryption keys=" + encryption.keys().map(Object::toString).orElse("none")
+                + (encryption.required() ? " (required)" : "");
     }
 }

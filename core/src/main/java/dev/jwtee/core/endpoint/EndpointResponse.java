@@ -1,6 +1,8 @@
 package dev.jwtee.core.endpoint;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jose4j.json.JsonUtil;
 
 /**
  * An answer of the token or revocation endpoint, ready for an adapter to write. Every answer
@@ -19,6 +21,21 @@ public record EndpointResponse(int status, Map<String, String> headers, String b
     static final Map<String, String> NO_STORE = Map.of(
             "Cache-Control", "no-store",
             "Pragma", "no-cache");
+
+    /**
+     * Creates an error answer in the RFC 6749 section 5.2 shape.
+     *
+     * @param status the HTTP status
+     * @param error the error code, such as {@code invalid_request}
+     * @param description a client-safe sentence that quotes no token or password
+     * @return the answer, with {@code Cache-Control: no-store} and {@code Pragma: no-cache}
+     */
+    public static EndpointResponse error(int status, String error, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return new EndpointResponse(status, NO_STORE, JsonUtil.toJson(body));
+    }
 
     /** Copies the headers. */
     public EndpointResponse {

@@ -1,9 +1,5 @@
 package dev.jwtee.core.endpoint;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.jose4j.json.JsonUtil;
-
 /**
  * Token-endpoint error codes of RFC 6749 section 5.2, plus {@code temporarily_unavailable} for
  * a storage failure, with the HTTP status each one is sent with.
@@ -27,9 +23,6 @@ enum OAuthError {
     }
 
     EndpointResponse response(String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("error_description", description);
-        return new EndpointResponse(status, EndpointResponse.NO_STORE, JsonUtil.toJson(body));
+        return EndpointResponse.error(status, code, description);
     }
 }

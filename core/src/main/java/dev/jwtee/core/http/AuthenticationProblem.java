@@ -12,7 +12,7 @@ import org.jose4j.json.JsonUtil;
  * behave the same. Immutable; no part of it quotes the token.
  *
  * @param status the HTTP status
- * @param challenge the {@code WWW-Authenticate} header value
+ * @param challenge the {@code WWW-Authenticate} header value, or {@code null} for none
  * @param body the problem JSON document
  */
 public record AuthenticationProblem(int status, String challenge, String body) {
@@ -67,6 +67,17 @@ public record AuthenticationProblem(int status, String challenge, String body) {
         String detail = "The caller lacks a role required for this resource.";
         return new AuthenticationProblem(403, challenge(realm, "insufficient_scope", detail),
                 problem(403, "Forbidden", detail, "insufficient_scope"));
+    }
+
+    /**
+     * Creates the answer for every request while jwtee could not start, so that a broken
+     * set-up fails closed. The body names no configuration detail; the server log does.
+     *
+     * @return a 503 without a challenge
+     */
+    public static AuthenticationProblem unavailable() {
+        return new AuthenticationProblem(503, null, problem(503, "Service Unavailable",
+                "Authentication is not available on this server; see the server log.", null));
     }
 
     private static String challenge(String realm, String error, String description) {

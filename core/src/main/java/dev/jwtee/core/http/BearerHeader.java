@@ -1,7 +1,7 @@
 package dev.jwtee.core.http;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record BearerHeader(Kind kind, String token) {
 
-    /** What the header contained. */
+    /** The kinds of outcome of reading the header. */
     public enum Kind {
         /** No {@code Authorization} header, or one with another scheme such as Basic. */
         ABSENT,
@@ -23,7 +23,9 @@ public record BearerHeader(Kind kind, String token) {
         TOKEN
     }
 
-    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+    /** One or more spaces, one b64token (RFC 6750 section 2.1), optional trailing spaces. */
+    private static final Pattern SPACES_THEN_TOKEN =
+            Pattern.compile(" +([A-Za-z0-9\\-._~+/]+=*) *");
     private static final BearerHeader ABSENT = new BearerHeader(Kind.ABSENT, null);
     private static final BearerHeader MALFORMED = new BearerHeader(Kind.MALFORMED, null);
 
@@ -41,16 +43,24 @@ public record BearerHeader(Kind kind, String token) {
             return MALFORMED;
         }
         String value = values.get(0);
-        int space = value.indexOf(' ');
-        String scheme = (space < 0 ? value : value.substring(0, space)).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("bearer")) {
+        int schemeEnd = 0;
+        while (schemeEnd < value.length() && isTokenChar(value.charAt(schemeEnd))) {
+            schemeEnd++;
+        }
+        if (!value.substring(0, schemeEnd).equalsIgnoreCase("bearer")) {
             return ABSENT;
         }
-        String credentials = space < 0 ? "" : value.substring(space + 1).strip();
-        if (!B64TOKEN.matcher(credentials).matches()) {
+        Matcher credentials = SPACES_THEN_TOKEN.matcher(value.substring(schemeEnd));
+        if (!credentials.matches()) {
             return MALFORMED;
         }
-        return new BearerHeader(Kind.TOKEN, credentials);
+        return new BearerHeader(Kind.TOKEN, credentials.group(1));
+    }
+
+    /** Tells whether {@code c} may appear in an auth-scheme (RFC 7230 tchar). */
+    private static boolean isTokenChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     @Override

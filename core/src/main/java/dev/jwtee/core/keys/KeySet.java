@@ -87,7 +87,7 @@ public final class KeySet {
     }
 
     /**
-     * Returns the only key when the set holds exactly one, for tokens without {@code kid}.
+     * Returns the only key when the set contains exactly one, for tokens without {@code kid}.
      *
      * @return the single key, or empty when there are several
      */

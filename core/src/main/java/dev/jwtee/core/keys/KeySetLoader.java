@@ -95,11 +95,36 @@ public final class KeySetLoader {
         }
     }
 
+    /**
+     * Parses a JWK set of signature keys under the same rules as {@value #JWKS_FILE}: every
+     * key needs a {@code kid}, fits its algorithm, and ids are unique. The first key with a
+     * private part or secret signs when no other can.
+     *
+     * @param json the JWK set document
+     * @return the key set
+     * @throws ConfigurationException if the document or a key is unfit
+     */
+    public static KeySet fromJwks(String json) {
+        List<JwteeKey> keys = jwksKeys(json, "the JWK set");
+        checkUniqueIds(keys);
+        return new KeySet(keys, keys.stream().filter(key -> key.signingKey().isPresent())
+                .map(JwteeKey::keyId).findFirst().orElse(null));
+    }
+
     private static List<JwteeKey> jwksKeys(Path path) {
+        try {
+            return jwksKeys(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+        } catch (IOException e) {
+            throw new ConfigurationException(JWKS_FILE, "cannot read " + path + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<JwteeKey> jwksKeys(String json, String path) {
         JsonWebKeySet set;
         try {
-            set = new JsonWebKeySet(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (IOException | JoseException e) {
+            set = new JsonWebKeySet(json);
+        } catch (JoseException e) {
             throw new ConfigurationException(JWKS_FILE, "cannot read a JWK set from " + path
                     + ": " + e.getMessage(), e);
         }
@@ -109,7 +134,7 @@ public final class KeySetLoader {
             keys.add(jwkKey("key #" + (i + 1), jwks.get(i)));
         }
         if (keys.isEmpty()) {
-            throw new ConfigurationException(JWKS_FILE, path + " holds no key");
+            throw new ConfigurationException(JWKS_FILE, path + " contains no key");
         }
         return keys;
     }

@@ -49,9 +49,9 @@ record PemKeyPair(PublicKey verificationKey, Optional<PrivateKey> signingKey) {
                 case "PUBLIC KEY" -> publicKey = publicKey(key, der);
                 case "CERTIFICATE" -> publicKey = certificateKey(key, der);
                 case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new ConfigurationException(key,
-                        "holds a " + matcher.group(1) + " block; convert it to PKCS#8 with:"
+                        "contains a " + matcher.group(1) + " block; convert it to PKCS#8 with:"
                                 + " openssl pkcs8 -topk8 -nocrypt -in OLD.pem -out NEW.pem");
-                default -> throw new ConfigurationException(key, "holds an unsupported "
+                default -> throw new ConfigurationException(key, "contains an unsupported "
                         + matcher.group(1) + " block; expected PRIVATE KEY, PUBLIC KEY or"
                         + " CERTIFICATE");
             }
@@ -61,8 +61,8 @@ record PemKeyPair(PublicKey verificationKey, Optional<PrivateKey> signingKey) {
         }
         if (publicKey == null) {
             throw new ConfigurationException(key, privateKey == null
-                    ? path + " holds no PEM key block"
-                    : path + " holds a " + privateKey.getAlgorithm() + " private key without its"
+                    ? path + " contains no PEM key block"
+                    : path + " contains a " + privateKey.getAlgorithm() + " private key without its"
                             + " public key; append it with: openssl pkey -in KEY.pem -pubout");
         }
         return new PemKeyPair(publicKey, Optional.ofNullable(privateKey));

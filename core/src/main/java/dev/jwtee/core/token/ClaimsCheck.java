@@ -70,6 +70,10 @@ final class ClaimsCheck {
             throw new TokenRejectedException(Reason.WRONG_AUDIENCE);
         }
         String subject = requiredString(map, "sub");
+        if (subject.chars().anyMatch(Character::isISOControl)) {
+            // The subject becomes getRemoteUser(), which applications print and log.
+            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        }
         List<String> groups = stringList(map, "groups");
         Object tokenId = map.get("jti");
         if (tokenId != null && !(tokenId instanceof String)) {

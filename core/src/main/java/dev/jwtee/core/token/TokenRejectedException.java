@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Signals that one access token was rejected. The {@link Reason} tells why in a stable,
+ * Signals that one access token was rejected. The {@link Reason} gives the cause in a stable,
  * machine-readable form; the message is a fixed sentence per reason that is safe to send to the
  * client, because it never quotes the token or any of its claims.
  */

@@ -1,5 +1,6 @@
 package dev.jwtee.core.token;
 
+import dev.jwtee.core.config.EncryptionSettings;
 import dev.jwtee.core.config.TokenSettings;
 import dev.jwtee.core.keys.KeySet;
 import dev.jwtee.core.token.TokenRejectedException.Reason;
@@ -22,18 +23,37 @@ public final class TokenVerifier {
     private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
 
     private final JwsVerifier signatures;
+    private final JweDecryptor decryptor;
+    private final boolean encryptionRequired;
     private final ClaimsCheck claimsCheck;
 
     /**
-     * Creates a verifier.
+     * Creates a verifier of signed tokens only.
      *
      * @param settings issuer, audience, skew, size limit and accepted types
      * @param keys the verification keys; their algorithms form the allow-list
      * @param clock the clock that decides expiry; use {@link Clock#systemUTC()} in production
      */
     public TokenVerifier(TokenSettings settings, KeySet keys, Clock clock) {
+        this(settings, keys, EncryptionSettings.NONE, clock);
+    }
+
+    /**
+     * Creates a verifier that also accepts, or requires, signed-then-encrypted tokens.
+     *
+     * @param settings issuer, audience, skew, size limit and accepted types
+     * @param keys the verification keys; their algorithms form the allow-list
+     * @param encryption the JWE keys and whether encryption is required
+     * @param clock the clock that decides expiry; use {@link Clock#systemUTC()} in production
+     */
+    public TokenVerifier(TokenSettings settings, KeySet keys, EncryptionSettings encryption,
+            Clock clock) {
         Objects.requireNonNull(settings, "settings");
         this.signatures = new JwsVerifier(keys, settings.maxTokenBytes());
+        this.decryptor = encryption.keys()
+                .map(jweKeys -> new JweDecryptor(jweKeys, settings.maxTokenBytes()))
+                .orElse(null);
+        this.encryptionRequired = encryption.required();
         this.claimsCheck = new ClaimsCheck(settings, Objects.requireNonNull(clock, "clock"));
     }
 
@@ -46,7 +66,7 @@ public final class TokenVerifier {
      */
     public VerifiedToken verify(String token) throws TokenRejectedException {
         try {
-            VerifiedJws jws = signatures.verify(token);
+            VerifiedJws jws = signatures.verify(innerToken(token));
             claimsCheck.checkType(jws.header().get("typ"));
             return claimsCheck.check(parseClaims(jws.payload()), jws.key().keyId(),
                     jws.key().algorithm());
@@ -54,6 +74,30 @@ public final class TokenVerifier {
             LOG.log(Level.DEBUG, "Rejected access token: {0}", e.reason().code());
             throw e;
         }
+    }
+
+    /**
+     * Returns the signed token: the token itself, or the JWS inside an encrypted token. The
+     * JWE must declare {@code cty: JWT} (RFC 7519 section 5.2), and the inner JWS must verify
+     * with this deployment's signature keys like any other.
+     */
+    private String innerToken(String token) throws TokenRejectedException {
+        boolean encrypted = token != null && token.chars().filter(c -> c == '.').count() == 4;
+        if (!encrypted) {
+            if (encryptionRequired) {
+                throw new TokenRejectedException(Reason.WRONG_FORM);
+            }
+            return token;
+        }
+        if (decryptor == null) {
+            throw new TokenRejectedException(Reason.WRONG_FORM);
+        }
+        DecryptedJwe jwe = decryptor.decrypt(token);
+        if (!(jwe.header().get("cty") instanceof String type)
+                || !type.toUpperCase(java.util.Locale.ROOT).equals("JWT")) {
+            throw new TokenRejectedException(Reason.WRONG_FORM);
+        }
+        return StrictJson.utf8(jwe.plaintext());
     }
 
     private static JwtClaims parseClaims(byte[] payload) throws TokenRejectedException {

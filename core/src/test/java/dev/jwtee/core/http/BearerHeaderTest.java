@@ -71,4 +71,19 @@ class BearerHeaderTest {
 
         assertEquals("BearerHeader[TOKEN]", header.toString());
     }
+
+    @Test
+    void parse_tabSeparator_malformed() {
+        assertEquals(Kind.MALFORMED, BearerHeader.parse(List.of("Bearer\tabc")).kind());
+    }
+
+    @Test
+    void parse_severalSpaces_token() {
+        assertEquals("abc", BearerHeader.parse(List.of("Bearer   abc  ")).token());
+    }
+
+    @Test
+    void parse_schemePrefixOfLongerScheme_absent() {
+        assertEquals(Kind.ABSENT, BearerHeader.parse(List.of("Bearerx abc")).kind());
+    }
 }

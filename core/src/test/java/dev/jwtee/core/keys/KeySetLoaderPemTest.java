@@ -152,7 +152,7 @@ class KeySetLoaderPemTest {
     void pem_noBlock_rejected() throws Exception {
         ConfigurationException error = loadPemError("just some text\n");
 
-        assertTrue(error.getMessage().contains("holds no PEM key block"), error.getMessage());
+        assertTrue(error.getMessage().contains("contains no PEM key block"), error.getMessage());
     }
 
     @Test

@@ -176,6 +176,14 @@ class TokenVerifierClaimsTest {
     }
 
     @Test
+    void verify_subjectWithLineBreak_rejectsInvalidClaim() {
+        JwtClaims claims = validClaims();
+        claims.setSubject("alice\r\nadmin");
+
+        assertEquals(Reason.INVALID_CLAIM, rejection(rsaVerifier(), rsaToken(claims)));
+    }
+
+    @Test
     void verify_missingIssuedAt_rejectsMissingClaim() {
         assertEquals(Reason.MISSING_CLAIM, rejectionWithout("iat"));
     }

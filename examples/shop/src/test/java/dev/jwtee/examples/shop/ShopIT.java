@@ -277,6 +277,46 @@ class ShopIT {
     }
 
     @Test
+    void oversizedBodyGetsInvalidRequest() throws Exception {
+        HttpResponse<String> response = postForm("auth/token",
+                Map.of("grant_type", "password", "padding", "x".repeat(3_000_000)));
+
+        assertEquals(400, response.statusCode(), "status of a 3 MB body");
+        assertEquals("invalid_request", JsonUtil.parseJson(response.body()).get("error"),
+                "error of a 3 MB body");
+        assertEquals("no-cache", header(response, "Pragma"), "Pragma of an error");
+    }
+
+    @Test
+    void badPercentEscapeGetsInvalidRequest() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("auth/token"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=refresh_token&refresh_token=abc%"))
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), "status of a truncated escape");
+        assertFalse(response.body().contains("abc"), "body must not echo the value");
+    }
+
+    @Test
+    void preflightOnProtectedPathGetsChallenge() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("api/admin/stats"))
+                .timeout(TIMEOUT)
+                .header("Origin", "http://127.0.0.1:9")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, response.statusCode(), "preflight without a CORS filter");
+    }
+
+    @Test
     void revokeUnknownTokenSucceeds() throws Exception {
         HttpResponse<String> response = postForm("auth/revoke", Map.of("token", "unknown"));
 

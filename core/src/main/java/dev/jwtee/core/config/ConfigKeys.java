@@ -1,0 +1,61 @@
+package dev.jwtee.core.config;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every configuration key jwtee reads, so that a misspelled key can be reported instead of
+ * being ignored in silence. The README's configuration table lists the same keys.
+ */
+public final class ConfigKeys {
+
+    /** The prefix of every jwtee key. */
+    public static final String PREFIX = "jwtee.";
+
+    /** Every key jwtee reads. */
+    public static final Set<String> KNOWN = Set.of(
+            "jwtee.issuer", "jwtee.audience", "jwtee.access-token.lifetime", "jwtee.clock-skew",
+            "jwtee.token.max-size", "jwtee.token.types", "jwtee.algorithms",
+            "jwtee.keys.hmac-secret", "jwtee.keys.hmac-kid", "jwtee.keys.hmac-algorithm",
+            "jwtee.keys.jwks-file", "jwtee.keys.pem-file", "jwtee.keys.pem-kid",
+            "jwtee.keys.pem-algorithm", "jwtee.keys.signing-kid",
+            "jwtee.encryption.jwks-file", "jwtee.encryption.secret",
+            "jwtee.encryption.secret-kid", "jwtee.encryption.required",
+            "jwtee.refresh.enabled", "jwtee.refresh.store", "jwtee.refresh.idle-lifetime",
+            "jwtee.refresh.absolute-lifetime", "jwtee.refresh.grace-period",
+            "jwtee.refresh.purge-interval", "jwtee.refresh.revoked-retention",
+            "jwtee.refresh.role-refresher",
+            "jwtee.jpa.data-source", "jwtee.jpa.url", "jwtee.jpa.user", "jwtee.jpa.password",
+            "jwtee.realm", "jwtee.public-paths", "jwtee.public-paths.reject-invalid-token",
+            "jwtee.endpoint.enabled", "jwtee.endpoint.token-path", "jwtee.endpoint.revoke-path",
+            "jwtee.credential-validator", "jwtee.credential-validator.roles");
+
+    private static final Set<String> KNOWN_ENVIRONMENT_NAMES = Set.copyOf(
+            KNOWN.stream().map(ConfigSources::environmentName).toList());
+
+    private ConfigKeys() {
+    }
+
+    /**
+     * Returns the names that look like jwtee keys but are not known: names starting with
+     * {@value #PREFIX}, or environment variable names starting with {@code JWTEE_}.
+     *
+     * @param names parameter, property or variable names
+     * @return the unknown ones, sorted
+     */
+    public static List<String> unknown(Collection<String> names) {
+        Set<String> unknown = new TreeSet<>();
+        for (String name : names) {
+            if (name.startsWith(PREFIX) && !KNOWN.contains(name)) {
+                unknown.add(name);
+            } else if (name.toUpperCase(Locale.ROOT).equals(name) && name.startsWith("JWTEE_")
+                    && !KNOWN_ENVIRONMENT_NAMES.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        return List.copyOf(unknown);
+    }
+}
