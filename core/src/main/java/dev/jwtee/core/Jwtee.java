@@ -6,8 +6,10 @@ import dev.jwtee.core.config.RefreshSettings;
 import dev.jwtee.core.endpoint.TokenEndpoint;
 import dev.jwtee.core.principal.JwteePrincipal;
 import dev.jwtee.core.refresh.InMemoryRefreshTokenStore;
+import dev.jwtee.core.refresh.PurgeSchedule;
 import dev.jwtee.core.refresh.RefreshTokenService;
 import dev.jwtee.core.refresh.RefreshTokenStore;
+import dev.jwtee.core.refresh.RoleRefresher;
 import dev.jwtee.core.roles.RoleMapper;
 import dev.jwtee.core.token.TokenIssuer;
 import dev.jwtee.core.token.TokenRejectedException;
@@ -34,20 +36,26 @@ public final class Jwtee implements AutoCloseable {
     private final RefreshTokenService refreshTokens;
     private final TokenEndpoint tokenEndpoint;
     private final AutoCloseable ownedResource;
+    private final PurgeSchedule purgeSchedule;
 
     private Jwtee(Builder builder) {
         this.config = builder.config;
-        this.verifier = new TokenVerifier(config.token(), config.keys(), builder.clock);
+        this.verifier = new TokenVerifier(config.token(), config.keys(), config.encryption(),
+                builder.clock);
         this.roleMapper = builder.roleMapper;
         // The issuer checks for a signing key; it comes before the store, which it must not leak.
         TokenIssuer issuer = config.http().endpointsEnabled()
                 ? new TokenIssuer(config.token(), config.keys(), builder.clock) : null;
         RefreshSettings refresh = config.refresh();
+        // Loaded before the store for the same reason: a bad class name must not leak it.
+        RoleRefresher roleRefresher = refresh.enabled() ? roleRefresher(builder) : null;
         StoreHolder store = refresh.enabled() ? openStore(builder)
                 : new StoreHolder(null, null, "off");
         this.ownedResource = store.owned();
         this.refreshTokens = store.store() == null ? null
-                : new RefreshTokenService(store.store(), refresh, builder.clock);
+                : new RefreshTokenService(store.store(), refresh, builder.clock, roleRefresher);
+        this.purgeSchedule = refreshTokens == null || refresh.purgeInterval().isZero() ? null
+                : PurgeSchedule.start(refreshTokens, refresh.purgeInterval());
         this.tokenEndpoint = issuer == null ? null : new TokenEndpoint(issuer, refreshTokens);
         LOG.log(Level.INFO, "jwtee started: {0}, refresh-token store: {1}", config,
                 store.description());
@@ -112,9 +120,15 @@ public final class Jwtee implements AutoCloseable {
         return Optional.ofNullable(tokenEndpoint);
     }
 
-    /** Closes the persistence unit this deployment opened itself, if any. */
+    /**
+     * Stops the purge schedule and closes the persistence unit this deployment opened itself,
+     * if any.
+     */
     @Override
     public void close() {
+        if (purgeSchedule != null) {
+            purgeSchedule.close();
+        }
         if (ownedResource == null) {
             return;
         }
@@ -123,6 +137,16 @@ public final class Jwtee implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Closing the jwtee persistence unit failed", e);
         }
+    }
+
+    private static RoleRefresher roleRefresher(Builder builder) {
+        if (builder.roleRefresher != null) {
+            return builder.roleRefresher;
+        }
+        return builder.config.refresh().roleRefresher()
+                .map(name -> RoleRefresher.fromClassName(name,
+                        Thread.currentThread().getContextClassLoader()))
+                .orElse(RoleRefresher.keepStoredRoles());
     }
 
     private static StoreHolder openStore(Builder builder) {
@@ -151,6 +175,7 @@ public final class Jwtee implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RoleMapper roleMapper = RoleMapper.groupsClaim();
         private RefreshTokenStore store;
+        private RoleRefresher roleRefresher;
         private Object entityManagerFactory;
 
         private Builder(JwteeConfig config) {
@@ -187,6 +212,18 @@ public final class Jwtee implements AutoCloseable {
          */
         public Builder refreshTokenStore(RefreshTokenStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets how the roles are re-read on each refresh, overriding
+         * {@code jwtee.refresh.role-refresher}.
+         *
+         * @param roleRefresher the refresher, never {@code null}
+         * @return this builder
+         */
+        public Builder roleRefresher(RoleRefresher roleRefresher) {
+            this.roleRefresher = Objects.requireNonNull(roleRefresher, "roleRefresher");
             return this;
         }
 

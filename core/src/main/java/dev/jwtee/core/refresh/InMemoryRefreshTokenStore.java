@@ -2,8 +2,10 @@ package dev.jwtee.core.refresh;
 
 import dev.jwtee.core.refresh.RefreshTokenRecord.State;
 import dev.jwtee.core.refresh.RotationOutcome.Status;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -17,6 +19,8 @@ import java.util.function.UnaryOperator;
 public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
     private final Map<String, RefreshTokenRecord> byHash = new HashMap<>();
+    /** Hash of each rotated token to the hash of its current successor. */
+    private final Map<String, String> successorOf = new HashMap<>();
 
     @Override
     public synchronized void insert(RefreshTokenRecord record) {
@@ -26,28 +30,32 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public synchronized RotationOutcome rotate(String tokenHash, Instant now,
+    public synchronized RotationOutcome rotate(String tokenHash, Instant now, Duration gracePeriod,
             UnaryOperator<RefreshTokenRecord> successor) {
         RefreshTokenRecord presented = byHash.get(tokenHash);
         if (presented == null) {
             return new RotationOutcome(Status.UNKNOWN, null, null);
         }
-        switch (presented.state()) {
-            case REVOKED:
-                return new RotationOutcome(Status.REVOKED, presented, null);
+        RefreshTokenRecord current = RotationRules.needsSuccessor(presented, now, gracePeriod)
+                ? byHash.get(successorOf.get(tokenHash)) : null;
+        Status status = RotationRules.decide(presented, current, now, gracePeriod);
+        switch (status) {
             case ROTATED:
+            case RETRIED:
+                RefreshTokenRecord next = successor.apply(presented);
+                RefreshTokenRecord consumed = status == Status.ROTATED
+                        ? presented.withState(State.ROTATED, now)
+                        : current.withState(State.REPLACED, now);
+                insert(next);
+                byHash.put(consumed.tokenHash(), consumed);
+                successorOf.put(tokenHash, next.tokenHash());
+                return new RotationOutcome(status, presented, next);
+            case REUSED:
                 revokeWhere(record -> record.familyId().equals(presented.familyId()), now);
-                return new RotationOutcome(Status.REUSED, presented, null);
+                return new RotationOutcome(status, presented, null);
             default:
-                break;
+                return new RotationOutcome(status, presented, null);
         }
-        if (presented.isExpiredAt(now)) {
-            return new RotationOutcome(Status.EXPIRED, presented, null);
-        }
-        RefreshTokenRecord next = successor.apply(presented);
-        byHash.put(tokenHash, presented.withState(State.ROTATED, now));
-        insert(next);
-        return new RotationOutcome(Status.ROTATED, presented, next);
     }
 
     @Override
@@ -66,10 +74,21 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public synchronized int purgeExpired(Instant cutoff) {
-        int before = byHash.size();
-        byHash.values().removeIf(record -> record.familyExpiresAt().isBefore(cutoff));
-        return before - byHash.size();
+    public synchronized int purge(Instant now, Instant revokedBefore, int limit) {
+        int deleted = 0;
+        Iterator<RefreshTokenRecord> records = byHash.values().iterator();
+        while (deleted < limit && records.hasNext()) {
+            RefreshTokenRecord record = records.next();
+            boolean familyOver = !now.isBefore(record.familyExpiresAt());
+            boolean revokedLongAgo = record.state() == State.REVOKED
+                    && record.stateChangedAt().isBefore(revokedBefore);
+            if (familyOver || revokedLongAgo) {
+                records.remove();
+                successorOf.remove(record.tokenHash());
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private int revokeWhere(Predicate<RefreshTokenRecord> selected, Instant now) {

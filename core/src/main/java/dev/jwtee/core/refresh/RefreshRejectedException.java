@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Signals that a presented refresh token cannot be exchanged. At the token endpoint every
- * reason becomes {@code invalid_grant}; the reason is for logs and application code.
+ * reason becomes {@code invalid_grant}; the reason is for logs and application code. Its
+ * message contains the reason code only, never the token.
  */
 public final class RefreshRejectedException extends Exception {
 
@@ -22,7 +23,12 @@ public final class RefreshRejectedException extends Exception {
         /** The token or its family was revoked. */
         REVOKED,
         /** The token's idle lifetime or its family's absolute lifetime has run out. */
-        EXPIRED;
+        EXPIRED,
+        /**
+         * The {@link RoleRefresher} reported that the subject no longer exists; the family is now
+         * revoked.
+         */
+        SUBJECT_UNKNOWN;
 
         /**
          * Returns the reason code, such as {@code reused}.

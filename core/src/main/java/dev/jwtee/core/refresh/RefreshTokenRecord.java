@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param issuedAt when this token was issued
  * @param expiresAt when this token stops working if unused (idle lifetime)
  * @param familyExpiresAt when the whole family stops working (absolute lifetime)
- * @param state whether the token is active, rotated or revoked
+ * @param state whether the token is active, rotated, replaced or revoked
  * @param stateChangedAt when the state last changed; equals {@code issuedAt} while active
  */
 public record RefreshTokenRecord(
@@ -33,8 +33,17 @@ public record RefreshTokenRecord(
     public enum State {
         /** Can be exchanged once. */
         ACTIVE,
-        /** Was exchanged; presenting it again is reuse. */
+        /**
+         * Was exchanged. Presenting it again is reuse, unless the grace period allows one retry
+         * of its exchange.
+         */
         ROTATED,
+        /**
+         * Was issued as a successor, then replaced unused when its predecessor was retried within
+         * the grace period. The client that retried never received it, so presenting it is
+         * reuse.
+         */
+        REPLACED,
         /** Revoked by sign-out, by reuse detection or by an administrator. */
         REVOKED
     }

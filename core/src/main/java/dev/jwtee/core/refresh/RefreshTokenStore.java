@@ -1,35 +1,42 @@
 package dev.jwtee.core.refresh;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Storage for refresh-token records. Every method is one atomic transaction, and
- * implementations must be thread-safe and correct when several server instances share the
- * storage: of two concurrent rotations of one token, exactly one returns
- * {@link RotationOutcome.Status#ROTATED}.
+ * Storage for refresh-token records. Every method is atomic, and implementations must be
+ * thread-safe and correct when several server instances share the storage: of concurrent
+ * rotations of one active token exactly one returns {@link RotationOutcome.Status#ROTATED}, and
+ * a revocation that runs at the same time as a rotation leaves no active token in the family.
+ * Rotation decisions follow {@link RotationRules}.
  */
 public interface RefreshTokenStore {
 
     /**
-     * Stores a new record.
+     * Stores the first record of a new family.
      *
-     * @param record the record; its hash must be new
+     * @param record the record; its hash and its family id must be new
      */
     void insert(RefreshTokenRecord record);
 
     /**
-     * Consumes the active token with {@code tokenHash} and stores its successor, in one
-     * transaction. A token found already rotated is reuse: the store revokes its whole family.
+     * Exchanges the token with {@code tokenHash} in one transaction, as {@link RotationRules}
+     * decides. An active token becomes {@link RefreshTokenRecord.State#ROTATED} and its successor
+     * is stored. A rotated token retried within the grace period keeps its state; its unused
+     * successor becomes {@link RefreshTokenRecord.State#REPLACED} and a new successor is stored.
+     * On reuse, the whole family is revoked.
      *
      * @param tokenHash hash of the presented token
-     * @param now the current time, which decides expiry
-     * @param successor builds the successor record from the consumed one; called only when the
-     *     token is active and unexpired
+     * @param now the current time, which decides expiry and the grace period
+     * @param gracePeriod how long after its rotation a token may be retried; zero for never
+     * @param successor builds the successor record from the presented one; called only for
+     *     {@link RotationOutcome.Status#ROTATED} and {@link RotationOutcome.Status#RETRIED},
+     *     possibly more than once when the store retries its transaction
      * @return what happened
      */
-    RotationOutcome rotate(String tokenHash, Instant now,
+    RotationOutcome rotate(String tokenHash, Instant now, Duration gracePeriod,
             UnaryOperator<RefreshTokenRecord> successor);
 
     /**
@@ -50,7 +57,7 @@ public interface RefreshTokenStore {
     int revokeFamily(String familyId, Instant now);
 
     /**
-     * Revokes every token of every family of {@code subject}.
+     * Revokes every token of every family of {@code subject}. Subjects are compared exactly.
      *
      * @param subject the user
      * @param now the revocation time
@@ -59,10 +66,15 @@ public interface RefreshTokenStore {
     int revokeSubject(String subject, Instant now);
 
     /**
-     * Deletes records whose family has expired before {@code cutoff}.
+     * Deletes one batch of records that nothing needs any more: those of families whose absolute
+     * lifetime ended at or before {@code now}, and revoked ones revoked before
+     * {@code revokedBefore}. Rotated and replaced records of a live family stay, because reuse
+     * detection needs them. Also drops the bookkeeping of such families.
      *
-     * @param cutoff records with a family expiry before this instant are deleted
-     * @return the number of deleted records
+     * @param now the current time
+     * @param revokedBefore revoked records whose revocation is older than this are deleted
+     * @param limit the most records to delete in this call, at least 1
+     * @return the number of token records deleted; less than {@code limit} when no more are due
      */
-    int purgeExpired(Instant cutoff);
+    int purge(Instant now, Instant revokedBefore, int limit);
 }

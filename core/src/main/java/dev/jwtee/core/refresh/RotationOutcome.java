@@ -7,8 +7,8 @@ import java.util.Optional;
  *
  * @param status the result
  * @param presented the stored record of the presented token, or {@code null} when unknown
- * @param successor the new active record when {@code status} is {@link Status#ROTATED}, else
- *     {@code null}
+ * @param successor the new active record when {@code status} is {@link Status#ROTATED} or
+ *     {@link Status#RETRIED}, else {@code null}
  */
 public record RotationOutcome(Status status, RefreshTokenRecord presented,
         RefreshTokenRecord successor) {
@@ -17,9 +17,18 @@ public record RotationOutcome(Status status, RefreshTokenRecord presented,
     public enum Status {
         /** The presented token was active; it is now rotated and {@code successor} exists. */
         ROTATED,
+        /**
+         * The presented token was rotated within the grace period and its successor was still
+         * unused: that successor is now replaced and {@code successor} is the family's only
+         * active token.
+         */
+        RETRIED,
         /** No token has the presented hash. */
         UNKNOWN,
-        /** The presented token was already rotated; its whole family is now revoked. */
+        /**
+         * The presented token was already rotated (outside the grace period, or its successor was
+         * used) or replaced; its whole family is now revoked.
+         */
         REUSED,
         /** The presented token was revoked earlier. */
         REVOKED,

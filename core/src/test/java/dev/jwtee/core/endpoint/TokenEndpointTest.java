@@ -14,6 +14,7 @@ import dev.jwtee.core.refresh.RefreshTokenStore;
 import dev.jwtee.core.refresh.RotationOutcome;
 import dev.jwtee.core.token.VerifiedToken;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -346,7 +347,7 @@ class TokenEndpointTest {
         }
 
         @Override
-        public RotationOutcome rotate(String tokenHash, Instant now,
+        public RotationOutcome rotate(String tokenHash, Instant now, Duration gracePeriod,
                 UnaryOperator<RefreshTokenRecord> successor) {
             throw new IllegalStateException(MESSAGE);
         }
@@ -367,7 +368,7 @@ class TokenEndpointTest {
         }
 
         @Override
-        public int purgeExpired(Instant cutoff) {
+        public int purge(Instant now, Instant revokedBefore, int limit) {
             throw new IllegalStateException(MESSAGE);
         }
     }

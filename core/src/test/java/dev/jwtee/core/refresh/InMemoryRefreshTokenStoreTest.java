@@ -18,21 +18,32 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     /** Reads the private map, since the store has no listing method. */
     @Override
     protected List<String> storedValues() {
+        List<String> values = new ArrayList<>();
+        records().forEach((hash, record) -> {
+            values.add(String.valueOf(hash));
+            values.add(String.valueOf(record));
+        });
+        return values;
+    }
+
+    @Override
+    protected List<RefreshTokenRecord> familyRecords(String familyId) {
+        return records().values().stream()
+                .map(RefreshTokenRecord.class::cast)
+                .filter(record -> record.familyId().equals(familyId))
+                .toList();
+    }
+
+    private Map<?, ?> records() {
         try {
             Field field = InMemoryRefreshTokenStore.class.getDeclaredField("byHash");
             field.setAccessible(true);
-            List<String> values = new ArrayList<>();
             synchronized (memory) {
-                Map<?, ?> map = (Map<?, ?>) field.get(memory);
-                map.forEach((hash, record) -> {
-                    values.add(String.valueOf(hash));
-                    values.add(String.valueOf(record));
-                });
+                return Map.copyOf((Map<?, ?>) field.get(memory));
             }
-            return values;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("field byHash not found in"
-                    + " InMemoryRefreshTokenStore; update storedValues()", e);
+                    + " InMemoryRefreshTokenStore; update records()", e);
         }
     }
 }

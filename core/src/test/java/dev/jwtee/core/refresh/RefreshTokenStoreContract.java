@@ -2,213 +2,31 @@ package dev.jwtee.core.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwtee.core.config.RefreshSettings;
-import dev.jwtee.core.config.RefreshSettings.StoreKind;
 import dev.jwtee.core.refresh.RefreshRejectedException.Reason;
+import dev.jwtee.core.refresh.RefreshTokenRecord.State;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * Behaviour every {@link RefreshTokenStore} must show, checked through
- * {@link RefreshTokenService}. Subclasses supply a fresh, empty store per test.
+ * {@link RefreshTokenService}: rotation, reuse, lifetimes and the grace period (inherited from
+ * {@link RotationContract}), revocation, purging, role refreshing and concurrency. Subclasses
+ * supply a fresh, empty store per test.
  */
-public abstract class RefreshTokenStoreContract {
+public abstract class RefreshTokenStoreContract extends RotationContract {
 
-    protected static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-    protected static final Duration IDLE = Duration.ofHours(1);
-    protected static final Duration ABSOLUTE = Duration.ofHours(3);
-
-    private static final int THREADS = 16;
-
-    protected MutableClock clock;
-    protected RefreshTokenStore store;
-    protected RefreshTokenService service;
-
-    /**
-     * Returns an empty store.
-     *
-     * @return the store under test
-     */
-    protected abstract RefreshTokenStore newStore();
-
-    /**
-     * Returns every value the store holds, each field or column as text.
-     *
-     * @return the stored values
-     */
-    protected abstract List<String> storedValues();
-
-    @BeforeEach
-    void createService() {
-        clock = new MutableClock(START);
-        store = newStore();
-        service = new RefreshTokenService(store, new RefreshSettings(true, StoreKind.MEMORY,
-                IDLE, ABSOLUTE, Map.of()), clock);
-    }
-
-    @Test
-    void rotate_activeToken_returnsNewToken() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of("user", "admin"));
-
-        IssuedRefreshToken second = service.rotate(first.value());
-
-        assertNotEquals(first.value(), second.value());
-    }
-
-    @Test
-    void rotate_activeToken_keepsFamily() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of("user", "admin"));
-
-        IssuedRefreshToken second = service.rotate(first.value());
-
-        assertEquals(first.familyId(), second.familyId());
-    }
-
-    @Test
-    void rotate_activeToken_keepsSubjectAndGroups() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of("user", "admin"));
-
-        IssuedRefreshToken second = service.rotate(first.value());
-
-        assertEquals("alice", second.subject());
-        assertEquals(List.of("user", "admin"), second.groups());
-    }
-
-    @Test
-    void rotate_successor_rotatesAgain() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of());
-        IssuedRefreshToken second = service.rotate(first.value());
-
-        IssuedRefreshToken third = service.rotate(second.value());
-
-        assertEquals(first.familyId(), third.familyId());
-    }
-
-    @Test
-    void rotate_usedTokenAgain_rejectsReused() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of());
-        service.rotate(first.value());
-
-        assertEquals(Reason.REUSED, rejection(first.value()));
-    }
-
-    @Test
-    void rotate_newestAfterReuse_rejectsRevoked() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of());
-        IssuedRefreshToken second = service.rotate(first.value());
-        rejection(first.value());
-
-        assertEquals(Reason.REVOKED, rejection(second.value()));
-    }
-
-    @Test
-    void rotate_reuse_leavesOtherFamiliesAlone() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of());
-        IssuedRefreshToken other = service.issue("alice", List.of());
-        service.rotate(first.value());
-        rejection(first.value());
-
-        IssuedRefreshToken rotated = service.rotate(other.value());
-
-        assertEquals(other.familyId(), rotated.familyId());
-    }
-
-    @Test
-    void rotate_unknownToken_rejectsUnknown() {
-        String unknown = "A".repeat(43);
-
-        assertEquals(Reason.UNKNOWN, rejection(unknown));
-    }
-
-    @Test
-    void rotate_tooShort_rejectsMalformed() throws Exception {
-        String value = service.issue("alice", List.of()).value();
-
-        assertEquals(Reason.MALFORMED, rejection(value.substring(1)));
-    }
-
-    @Test
-    void rotate_tooLong_rejectsMalformed() throws Exception {
-        String value = service.issue("alice", List.of()).value();
-
-        assertEquals(Reason.MALFORMED, rejection(value + "A"));
-    }
-
-    @Test
-    void rotate_badCharacters_rejectsMalformed() {
-        assertEquals(Reason.MALFORMED, rejection("+/" + "A".repeat(41)));
-    }
-
-    @Test
-    void rotate_null_rejectsMalformed() {
-        assertEquals(Reason.MALFORMED, rejection(null));
-    }
-
-    @Test
-    void rotate_beforeIdleLifetime_succeeds() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of());
-        clock.advance(IDLE.minusSeconds(1));
-
-        IssuedRefreshToken second = service.rotate(first.value());
-
-        assertEquals(first.familyId(), second.familyId());
-    }
-
-    @Test
-    void rotate_idleLifetimeExceeded_rejectsExpired() throws Exception {
-        IssuedRefreshToken first = service.issue("alice", List.of());
-        clock.advance(IDLE);
-
-        assertEquals(Reason.EXPIRED, rejection(first.value()));
-    }
-
-    @Test
-    void issue_expiry_isIdleLifetime() {
-        IssuedRefreshToken first = service.issue("alice", List.of());
-
-        assertEquals(START.plus(IDLE), first.expiresAt());
-    }
-
-    @Test
-    void rotate_nearAbsoluteLifetime_capsSuccessorExpiry() throws Exception {
-        IssuedRefreshToken token = service.issue("alice", List.of());
-        for (int i = 0; i < 3; i++) {
-            clock.advance(Duration.ofMinutes(50));
-            token = service.rotate(token.value());
-        }
-
-        assertEquals(START.plus(ABSOLUTE), token.expiresAt());
-    }
-
-    @Test
-    void rotate_absoluteLifetimeReached_rejectsExpired() throws Exception {
-        IssuedRefreshToken token = service.issue("alice", List.of());
-        for (int i = 0; i < 3; i++) {
-            clock.advance(Duration.ofMinutes(50));
-            token = service.rotate(token.value());
-        }
-        clock.advance(Duration.ofMinutes(30));
-
-        assertEquals(Reason.EXPIRED, rejection(token.value()));
-    }
+    /** Rounds of a revocation racing a rotation; each round is one chance to interleave. */
+    private static final int RACE_ROUNDS = 20;
 
     @Test
     void revoke_issuedToken_returnsFamilyId() {
@@ -232,6 +50,15 @@ public abstract class RefreshTokenStoreContract {
         service.revoke(first.value());
 
         assertEquals(Reason.REVOKED, rejection(second.value()));
+    }
+
+    @Test
+    void revoke_rotatedFamily_revokesEveryRecord() throws Exception {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        service.rotate(service.rotate(first.value()).value());
+        service.revoke(first.value());
+
+        assertEquals(3, count(first.familyId(), State.REVOKED));
     }
 
     @Test
@@ -276,6 +103,22 @@ public abstract class RefreshTokenStoreContract {
     }
 
     @Test
+    void revokeAll_subjectInOtherCase_leavesSubject() throws Exception {
+        IssuedRefreshToken alice = service.issue("alice", List.of());
+
+        service.revokeAll("ALICE");
+
+        assertEquals("alice", service.rotate(alice.value()).subject());
+    }
+
+    @Test
+    void revokeAll_unknownSubject_changesNothing() {
+        service.issue("alice", List.of());
+
+        assertEquals(0, service.revokeAll("nobody"));
+    }
+
+    @Test
     void purgeExpired_deletesOnlyExpiredFamilies() throws Exception {
         IssuedRefreshToken old = service.issue("alice", List.of());
         service.rotate(old.value());
@@ -291,11 +134,134 @@ public abstract class RefreshTokenStoreContract {
     }
 
     @Test
+    void purgeExpired_familyExpiresExactlyNow_deletesIt() {
+        service.issue("alice", List.of());
+        clock.advance(ABSOLUTE);
+
+        assertEquals(1, service.purgeExpired());
+    }
+
+    @Test
     void purgeExpired_nothingExpired_deletesNothing() {
         service.issue("alice", List.of());
         clock.advance(ABSOLUTE.minusSeconds(1));
 
         assertEquals(0, service.purgeExpired());
+    }
+
+    @Test
+    void purgeExpired_liveFamily_keepsReuseDetection() throws Exception {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        service.rotate(first.value());
+        clock.advance(IDLE.multipliedBy(2));
+        service.purgeExpired();
+
+        assertEquals(Reason.REUSED, rejection(first.value()));
+    }
+
+    @Test
+    void purgeExpired_revokedLongerThanRetention_deletesFamily() {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        service.revoke(first.value());
+        clock.advance(RETENTION.plusSeconds(1));
+
+        assertEquals(1, service.purgeExpired());
+    }
+
+    @Test
+    void purgeExpired_revokedWithinRetention_keepsFamily() {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        service.revoke(first.value());
+        clock.advance(RETENTION.minusSeconds(1));
+
+        assertEquals(0, service.purgeExpired());
+    }
+
+    @Test
+    void purgeExpired_moreThanOneBatch_deletesAll() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            service.rotate(service.issue("user" + i, List.of()).value());
+        }
+        clock.advance(ABSOLUTE);
+
+        assertEquals(14, service.purgeExpired(3));
+    }
+
+    @Test
+    void purgeExpired_batchSizeZero_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> service.purgeExpired(0));
+    }
+
+    @Test
+    void purgeExpired_purgedToken_rejectsUnknown() {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        clock.advance(ABSOLUTE);
+        service.purgeExpired();
+
+        assertEquals(Reason.UNKNOWN, rejection(first.value()));
+    }
+
+    @Test
+    void rotate_roleRefresher_writesCurrentRolesToSuccessor() throws Exception {
+        RefreshTokenService refreshing = serviceWith(
+                (subject, stored) -> Optional.of(List.of("customer")));
+        IssuedRefreshToken first = refreshing.issue("alice", List.of("customer", "admin"));
+
+        assertEquals(List.of("customer"), refreshing.rotate(first.value()).groups());
+    }
+
+    @Test
+    void rotate_roleRefresher_receivesRolesOfPreviousRefresh() throws Exception {
+        List<List<String>> seen = new ArrayList<>();
+        RefreshTokenService refreshing = serviceWith((subject, stored) -> {
+            seen.add(stored);
+            return Optional.of(List.of("customer"));
+        });
+        IssuedRefreshToken first = refreshing.issue("alice", List.of("admin"));
+        refreshing.rotate(refreshing.rotate(first.value()).value());
+
+        assertEquals(List.of(List.of("admin"), List.of("customer")), seen);
+    }
+
+    @Test
+    void rotate_roleRefresherSaysSubjectGone_rejectsSubjectUnknown() {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+
+        assertEquals(Reason.SUBJECT_UNKNOWN,
+                rejection(serviceWith((subject, stored) -> Optional.empty()), first.value()));
+    }
+
+    @Test
+    void rotate_roleRefresherSaysSubjectGone_revokesFamily() throws Exception {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        IssuedRefreshToken second = service.rotate(first.value());
+        rejection(serviceWith((subject, stored) -> Optional.empty()), second.value());
+
+        assertEquals(2, count(first.familyId(), State.REVOKED));
+    }
+
+    @Test
+    void rotate_roleRefresherThrows_leavesTokenUsable() throws Exception {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        RefreshTokenService failing = serviceWith((subject, stored) -> {
+            throw new IllegalStateException("directory down");
+        });
+        assertThrows(IllegalStateException.class, () -> failing.rotate(first.value()));
+
+        assertEquals(first.familyId(), service.rotate(first.value()).familyId());
+    }
+
+    @Test
+    void rotate_roleRefresherOnRevokedToken_isNotAsked() {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        service.revoke(first.value());
+        AtomicReference<String> asked = new AtomicReference<>();
+        rejection(serviceWith((subject, stored) -> {
+            asked.set(subject);
+            return Optional.of(stored);
+        }), first.value());
+
+        assertNull(asked.get());
     }
 
     @Test
@@ -316,90 +282,118 @@ public abstract class RefreshTokenStoreContract {
     void store_keepsHashOfToken() {
         IssuedRefreshToken first = service.issue("alice", List.of());
 
-        RefreshTokenRecord record = store.find(RefreshTokenService.hash(first.value()))
-                .orElseThrow();
-
-        assertEquals(first.familyId(), record.familyId());
+        assertEquals(first.familyId(), stored(first).familyId());
     }
 
     @Test
-    void rotate_sixteenConcurrent_exactlyOneSucceeds() throws Exception {
+    void rotate_fiftyConcurrent_exactlyOneSucceeds() throws Exception {
         String token = service.issue("alice", List.of()).value();
 
-        List<Object> outcomes = rotateConcurrently(token);
+        List<Object> outcomes = concurrently(THREADS, rotation(service, token));
 
-        long successes = outcomes.stream().filter(IssuedRefreshToken.class::isInstance).count();
-        assertEquals(1, successes, outcomes.toString());
+        assertEquals(1, successes(outcomes).size(), outcomes.toString());
     }
 
     @Test
-    void rotate_sixteenConcurrent_othersRejected() throws Exception {
+    void rotate_fiftyConcurrent_othersRejectedAsReuse() throws Exception {
         String token = service.issue("alice", List.of()).value();
 
-        List<Object> outcomes = rotateConcurrently(token);
+        List<Object> outcomes = concurrently(THREADS, rotation(service, token));
 
-        long rejected = outcomes.stream().filter(Reason.class::isInstance).count();
-        assertEquals(THREADS - 1, rejected, outcomes.toString());
+        long reused = outcomes.stream().filter(outcome -> outcome == Reason.REUSED
+                || outcome == Reason.REVOKED).count();
+        assertEquals(THREADS - 1, reused, outcomes.toString());
     }
 
     @Test
-    void rotate_sixteenConcurrent_reuseRevokesWinner() throws Exception {
-        String token = service.issue("alice", List.of()).value();
-        List<Object> outcomes = rotateConcurrently(token);
-        IssuedRefreshToken winner = outcomes.stream().filter(IssuedRefreshToken.class::isInstance)
-                .map(IssuedRefreshToken.class::cast).findFirst().orElseThrow();
+    void rotate_fiftyConcurrent_leavesFamilyRevoked() throws Exception {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        concurrently(THREADS, rotation(service, first.value()));
 
-        assertEquals(Reason.REVOKED, rejection(winner.value()));
+        assertEquals(0, count(first.familyId(), State.ACTIVE));
     }
 
-    /**
-     * Rotates {@code token} from {@value #THREADS} threads released together, and returns each
-     * thread's successor token, rejection reason or unexpected exception.
-     */
-    private List<Object> rotateConcurrently(String token) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch ready = new CountDownLatch(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                Callable<Object> attempt = () -> {
-                    ready.countDown();
-                    start.await();
-                    try {
-                        return service.rotate(token);
-                    } catch (RefreshRejectedException e) {
-                        return e.reason();
-                    }
-                };
-                futures.add(pool.submit(attempt));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "threads did not start");
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                outcomes.add(outcome(future));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "threads did not stop");
+    @Test
+    void rotate_fiftyConcurrent_storesExactlyTwoRecords() throws Exception {
+        IssuedRefreshToken first = service.issue("alice", List.of());
+        concurrently(THREADS, rotation(service, first.value()));
+
+        assertEquals(2, familyRecords(first.familyId()).size());
+    }
+
+    @Test
+    void rotate_fiftyConcurrentWithinGrace_allSucceed() throws Exception {
+        String token = graceService.issue("alice", List.of()).value();
+
+        List<Object> outcomes = concurrently(THREADS, rotation(graceService, token));
+
+        assertEquals(THREADS, new HashSet<>(successes(outcomes)).size(), outcomes.toString());
+    }
+
+    @Test
+    void rotate_fiftyConcurrentWithinGrace_leaveOneActiveToken() throws Exception {
+        IssuedRefreshToken first = graceService.issue("alice", List.of());
+        concurrently(THREADS, rotation(graceService, first.value()));
+
+        assertEquals(1, count(first.familyId(), State.ACTIVE));
+    }
+
+    @Test
+    void rotate_fiftyConcurrentWithinGrace_storeOneRecordPerSuccess() throws Exception {
+        IssuedRefreshToken first = graceService.issue("alice", List.of());
+        List<Object> outcomes = concurrently(THREADS, rotation(graceService, first.value()));
+
+        assertEquals(1 + successes(outcomes).size(), familyRecords(first.familyId()).size());
+    }
+
+    @Test
+    void revoke_racingRotation_leavesNoActiveToken() throws Exception {
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            IssuedRefreshToken first = service.issue("alice", List.of());
+            race(rotation(service, first.value()), () -> service.revoke(first.value()));
+
+            assertEquals(0, count(first.familyId(), State.ACTIVE), "round " + round);
         }
     }
 
-    private static Object outcome(Future<Object> future) throws InterruptedException {
-        try {
-            return future.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return e;
+    @Test
+    void revokeAll_racingRotation_leavesNoActiveToken() throws Exception {
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            IssuedRefreshToken first = service.issue("alice", List.of());
+            race(rotation(service, first.value()), () -> service.revokeAll("alice"));
+
+            assertEquals(0, count(first.familyId(), State.ACTIVE), "round " + round);
         }
     }
 
-    private Reason rejection(String token) {
-        return assertThrows(RefreshRejectedException.class, () -> service.rotate(token))
-                .reason();
+    @Test
+    void revoke_racingRetryWithinGrace_leavesNoActiveToken() throws Exception {
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            IssuedRefreshToken first = graceService.issue("alice", List.of());
+            graceService.rotate(first.value());
+            race(rotation(graceService, first.value()), () -> graceService.revoke(first.value()));
+
+            assertEquals(0, count(first.familyId(), State.ACTIVE), "round " + round);
+        }
+    }
+
+    /** Runs two tasks released together and fails on any unexpected exception. */
+    private static void race(Callable<Object> one, Callable<Object> other) throws Exception {
+        List<Object> outcomes = concurrently(2, new Callable<>() {
+            private final AtomicReference<Boolean> first = new AtomicReference<>(true);
+
+            @Override
+            public Object call() throws Exception {
+                return first.getAndSet(false) ? one.call() : other.call();
+            }
+        });
+        for (Object outcome : outcomes) {
+            assertFalse(outcome instanceof Throwable, outcomes.toString());
+        }
+    }
+
+    private static List<IssuedRefreshToken> successes(List<Object> outcomes) {
+        return outcomes.stream().filter(IssuedRefreshToken.class::isInstance)
+                .map(IssuedRefreshToken.class::cast).toList();
     }
 }
