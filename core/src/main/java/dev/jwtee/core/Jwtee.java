@@ -4,6 +4,7 @@ import dev.jwtee.core.config.ConfigurationException;
 import dev.jwtee.core.config.JwteeConfig;
 import dev.jwtee.core.config.RefreshSettings;
 import dev.jwtee.core.endpoint.TokenEndpoint;
+import dev.jwtee.core.http.JwksDocument;
 import dev.jwtee.core.principal.JwteePrincipal;
 import dev.jwtee.core.refresh.InMemoryRefreshTokenStore;
 import dev.jwtee.core.refresh.PurgeSchedule;
@@ -40,12 +41,14 @@ public final class Jwtee implements AutoCloseable {
 
     private Jwtee(Builder builder) {
         this.config = builder.config;
-        this.verifier = new TokenVerifier(config.token(), config.keys(), config.encryption(),
-                builder.clock);
+        this.verifier = new TokenVerifier(config.token(), config.verificationKeys(),
+                config.encryption(), builder.clock);
         this.roleMapper = builder.roleMapper;
         // The issuer checks for a signing key; it comes before the store, which it must not leak.
         TokenIssuer issuer = config.http().endpointsEnabled()
-                ? new TokenIssuer(config.token(), config.keys(), builder.clock) : null;
+                ? new TokenIssuer(config.token(), config.keys(), config.encryption(),
+                        builder.clock)
+                : null;
         RefreshSettings refresh = config.refresh();
         // Loaded before the store for the same reason: a bad class name must not leak it.
         RoleRefresher roleRefresher = refresh.enabled() ? roleRefresher(builder) : null;
@@ -112,6 +115,16 @@ public final class Jwtee implements AutoCloseable {
     }
 
     /**
+     * Returns the JWK set document of this deployment's public signature keys.
+     *
+     * @return the document, or empty when {@code jwtee.endpoint.enabled} is false
+     */
+    public Optional<JwksDocument> jwksDocument() {
+        return tokenEndpoint == null ? Optional.empty()
+                : Optional.of(JwksDocument.of(config.keys(), config.http().jwksMaxAge()));
+    }
+
+    /**
      * Returns the token and revocation endpoint logic.
      *
      * @return the endpoint, or empty when {@code jwtee.endpoint.enabled} is false
@@ -156,7 +169,14 @@ public final class Jwtee implements AutoCloseable {
         if (builder.config.refresh().store() == RefreshSettings.StoreKind.MEMORY) {
             return new StoreHolder(new InMemoryRefreshTokenStore(), null, "in memory");
         }
-        return JpaStoreOpener.open(builder.config.refresh(), builder.entityManagerFactory);
+        try {
+            return JpaStoreOpener.open(builder.config.refresh(), builder.entityManagerFactory);
+        } catch (NoClassDefFoundError e) {
+            throw new ConfigurationException("jwtee.refresh.store", "is jpa, but the Jakarta"
+                    + " Persistence API is not on the class path (" + e.getMessage() + "); add"
+                    + " it with a provider such as Hibernate, or set jwtee.refresh.store=memory",
+                    e);
+        }
     }
 
     /**

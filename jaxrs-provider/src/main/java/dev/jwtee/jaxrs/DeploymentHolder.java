@@ -17,8 +17,9 @@ import java.util.Optional;
  * Finds the {@link Jwtee} deployment for a request, in this order: the one the servlet filter
  * attached to the request; the one given to {@link JwteeFeature}; the application property
  * {@value JwteeFeature#JWTEE_PROPERTY}; else one built on first use from the application
- * properties, system properties and environment variables, for verification only.
- * Thread-safe.
+ * properties, system properties and environment variables, for verification only. A failed
+ * build is logged once and remembered, so every later request fails the same way without
+ * another log line. Thread-safe.
  */
 final class DeploymentHolder {
 
@@ -26,6 +27,7 @@ final class DeploymentHolder {
 
     private final Configuration configuration;
     private volatile Jwtee own;
+    private ConfigurationException failure;
 
     DeploymentHolder(Jwtee given, Configuration configuration) {
         this.own = given;
@@ -46,8 +48,16 @@ final class DeploymentHolder {
             return current;
         }
         synchronized (this) {
+            if (failure != null) {
+                throw failure;
+            }
             if (own == null) {
-                own = build();
+                try {
+                    own = build();
+                } catch (ConfigurationException e) {
+                    failure = e;
+                    throw e;
+                }
             }
             return own;
         }

@@ -34,6 +34,7 @@ public final class JwteeFeature implements DynamicFeature {
     public static final String JWTEE_PROPERTY = "dev.jwtee.Jwtee";
 
     private final Jwtee jwtee;
+    private DeploymentHolder deployment;
 
     /** Creates a feature that uses the servlet filter's deployment or builds its own. */
     public JwteeFeature() {
@@ -52,10 +53,22 @@ public final class JwteeFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        DeploymentHolder deployment = new DeploymentHolder(jwtee, context.getConfiguration());
+        DeploymentHolder deployment = deployment(context);
+        if (resourceInfo.getResourceClass() == JwksResource.class) {
+            context.register(new JwksFilter(deployment));
+            return;
+        }
         context.register(new AuthenticationFilter(deployment));
         accessRule(resourceInfo).ifPresent(
                 roles -> context.register(new RolesAllowedFilter(roles, deployment)));
+    }
+
+    /** Returns the one holder shared by every resource method, so a failure is logged once. */
+    private synchronized DeploymentHolder deployment(FeatureContext context) {
+        if (deployment == null) {
+            deployment = new DeploymentHolder(jwtee, context.getConfiguration());
+        }
+        return deployment;
     }
 
     /**

@@ -51,6 +51,7 @@ public class JwteeFilter implements Filter {
     private Jwtee jwtee;
     private HttpSettings http;
     private TokenEndpointHandler endpoints;
+    private JwksEndpoint jwks;
     private volatile boolean failed;
 
     /**
@@ -72,11 +73,16 @@ public class JwteeFilter implements Filter {
                     .map(endpoint -> new TokenEndpointHandler(endpoint, http,
                             Thread.currentThread().getContextClassLoader()))
                     .orElse(null);
+            jwks = jwtee.jwksDocument()
+                    .map(document -> new JwksEndpoint(http.jwksPath(), document))
+                    .orElse(null);
             filterConfig.getServletContext().setAttribute(JWTEE_ATTRIBUTE, jwtee);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError means a missing class, such as the Persistence API for the JPA
+            // store on a plain servlet container. That must fail closed as well.
             failed = true;
             LOG.log(Level.ERROR, "jwtee failed to start, so every request is answered 503 until"
-                    + " the cause is fixed and the application is redeployed: " + e.getMessage(),
+                    + " the cause is fixed and the application is redeployed: " + describe(e),
                     e);
         }
     }
@@ -96,6 +102,10 @@ public class JwteeFilter implements Filter {
         String path = pathOf(httpRequest);
         if (endpoints != null && endpoints.handles(path)) {
             endpoints.handle(path, httpRequest, httpResponse);
+            return;
+        }
+        if (jwks != null && jwks.handles(path)) {
+            jwks.handle(httpRequest, httpResponse);
             return;
         }
         httpRequest.setAttribute(RequestAttributes.PROCESSED, Boolean.TRUE);
@@ -173,5 +183,17 @@ public class JwteeFilter implements Filter {
             LOG.log(Level.DEBUG, "No container-managed jwtee persistence unit: {0}", e.toString());
             return null;
         }
+    }
+
+    /** Describes a start-up failure for the log. A configuration error already names its key. */
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        if (failure instanceof NoClassDefFoundError && message != null
+                && message.startsWith("jakarta/persistence/")) {
+            return "class " + message + " is missing: jwtee.refresh.store=jpa needs the Jakarta"
+                    + " Persistence API and a provider in the application, or set"
+                    + " jwtee.refresh.store=memory";
+        }
+        return failure instanceof LinkageError ? failure.toString() : message;
     }
 }

@@ -22,8 +22,14 @@ public final class ConfigKeys {
             "jwtee.keys.hmac-secret", "jwtee.keys.hmac-kid", "jwtee.keys.hmac-algorithm",
             "jwtee.keys.jwks-file", "jwtee.keys.pem-file", "jwtee.keys.pem-kid",
             "jwtee.keys.pem-algorithm", "jwtee.keys.signing-kid",
+            "jwtee.keys.jwks-url", "jwtee.keys.jwks-url.refetch-interval",
+            "jwtee.keys.jwks-url.default-max-age", "jwtee.keys.jwks-url.connect-timeout",
+            "jwtee.keys.jwks-url.read-timeout",
+            "jwtee.keys.pkcs12-file", "jwtee.keys.pkcs12-password", "jwtee.keys.pkcs12-aliases",
+            "jwtee.keys.pkcs12-algorithm",
             "jwtee.encryption.jwks-file", "jwtee.encryption.secret",
             "jwtee.encryption.secret-kid", "jwtee.encryption.required",
+            "jwtee.encryption.encrypt-kid", "jwtee.encryption.content-encryption",
             "jwtee.refresh.enabled", "jwtee.refresh.store", "jwtee.refresh.idle-lifetime",
             "jwtee.refresh.absolute-lifetime", "jwtee.refresh.grace-period",
             "jwtee.refresh.purge-interval", "jwtee.refresh.revoked-retention",
@@ -31,6 +37,7 @@ public final class ConfigKeys {
             "jwtee.jpa.data-source", "jwtee.jpa.url", "jwtee.jpa.user", "jwtee.jpa.password",
             "jwtee.realm", "jwtee.public-paths", "jwtee.public-paths.reject-invalid-token",
             "jwtee.endpoint.enabled", "jwtee.endpoint.token-path", "jwtee.endpoint.revoke-path",
+            "jwtee.endpoint.jwks-path", "jwtee.endpoint.jwks-max-age",
             "jwtee.credential-validator", "jwtee.credential-validator.roles");
 
     private static final Set<String> KNOWN_ENVIRONMENT_NAMES = Set.copyOf(

@@ -49,8 +49,8 @@ public final class ConfigReader {
     public String requiredString(String key) {
         return string(key).orElseThrow(
                 () -> new ConfigurationException(key, "missing; set it as a filter init-param,"
-                        + " context-param, system property or environment variable "
-                        + ConfigSources.environmentName(key)));
+                        + " context-param, MicroProfile Config property, system property or"
+                        + " environment variable " + ConfigSources.environmentName(key)));
     }
 
     /**

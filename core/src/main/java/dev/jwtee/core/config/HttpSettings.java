@@ -1,5 +1,6 @@
 package dev.jwtee.core.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param endpointsEnabled whether the filter answers the token and revocation paths itself
  * @param tokenPath path of the token endpoint, relative to the context root
  * @param revokePath path of the revocation endpoint, relative to the context root
+ * @param jwksPath path of the JWKS document, relative to the context root
+ * @param jwksMaxAge how long clients may cache the JWKS document
  * @param credentialValidator {@code container}, or the class name of a credential validator
  * @param probedRoles roles checked with {@code isUserInRole} by the container validator
  */
@@ -22,6 +25,8 @@ public record HttpSettings(
         boolean endpointsEnabled,
         String tokenPath,
         String revokePath,
+        String jwksPath,
+        Duration jwksMaxAge,
         String credentialValidator,
         List<String> probedRoles) {
 
@@ -31,6 +36,8 @@ public record HttpSettings(
     static final String ENDPOINTS_ENABLED = "jwtee.endpoint.enabled";
     static final String TOKEN_PATH = "jwtee.endpoint.token-path";
     static final String REVOKE_PATH = "jwtee.endpoint.revoke-path";
+    static final String JWKS_PATH = "jwtee.endpoint.jwks-path";
+    static final String JWKS_MAX_AGE = "jwtee.endpoint.jwks-max-age";
     static final String VALIDATOR = "jwtee.credential-validator";
     static final String PROBED_ROLES = "jwtee.credential-validator.roles";
 
@@ -46,6 +53,7 @@ public record HttpSettings(
         publicPaths.forEach(pattern -> PathPattern.validate(PUBLIC_PATHS, pattern));
         requirePath(TOKEN_PATH, tokenPath);
         requirePath(REVOKE_PATH, revokePath);
+        requirePath(JWKS_PATH, jwksPath);
         publicPaths = List.copyOf(publicPaths);
         probedRoles = List.copyOf(probedRoles);
     }
@@ -58,6 +66,9 @@ public record HttpSettings(
                 reader.bool(ENDPOINTS_ENABLED, true),
                 reader.string(TOKEN_PATH).orElse("/auth/token"),
                 reader.string(REVOKE_PATH).orElse("/auth/revoke"),
+                reader.string(JWKS_PATH).orElse("/.well-known/jwks.json"),
+                reader.seconds(JWKS_MAX_AGE, Duration.ofMinutes(5), Duration.ZERO,
+                        Duration.ofDays(1)),
                 reader.string(VALIDATOR).orElse(CONTAINER_VALIDATOR),
                 reader.list(PROBED_ROLES));
     }

@@ -2,7 +2,12 @@ package dev.jwtee.core.config;
 
 import dev.jwtee.core.keys.KeySet;
 import dev.jwtee.core.keys.KeySetLoader;
+import dev.jwtee.core.keys.RemoteJwks;
+import dev.jwtee.core.keys.RemoteJwksSettings;
+import dev.jwtee.core.keys.VerificationKeys;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole jwtee configuration, parsed once at start-up into small typed parts. Immutable and
@@ -15,6 +20,7 @@ public final class JwteeConfig {
 
     private final TokenSettings token;
     private final KeySet keys;
+    private final VerificationKeys verificationKeys;
     private final RefreshSettings refresh;
     private final HttpSettings http;
     private final EncryptionSettings encryption;
@@ -43,11 +49,34 @@ public final class JwteeConfig {
      */
     public JwteeConfig(TokenSettings token, KeySet keys, RefreshSettings refresh,
             HttpSettings http, EncryptionSettings encryption) {
+        this(token, Objects.requireNonNull(keys, "keys"), keys, refresh, http, encryption);
+    }
+
+    /**
+     * Creates a configuration from already validated parts, with verification keys that may
+     * come from elsewhere, such as a JWK set URL.
+     *
+     * @param token access-token settings, never {@code null}
+     * @param keys the local signing and verification keys, or {@code null} for a verify-only
+     *     service without local keys
+     * @param verificationKeys the keys that verify tokens, never {@code null}
+     * @param refresh refresh-token settings, never {@code null}
+     * @param http HTTP settings, never {@code null}
+     * @param encryption settings for encrypted tokens, never {@code null}
+     * @throws ConfigurationException if {@code keys} is {@code null} while the token endpoint
+     *     or refresh tokens are enabled, since both need a key that signs
+     */
+    public JwteeConfig(TokenSettings token, KeySet keys, VerificationKeys verificationKeys,
+            RefreshSettings refresh, HttpSettings http, EncryptionSettings encryption) {
         this.encryption = Objects.requireNonNull(encryption, "encryption");
         this.token = Objects.requireNonNull(token, "token");
-        this.keys = Objects.requireNonNull(keys, "keys");
+        this.keys = keys;
+        this.verificationKeys = Objects.requireNonNull(verificationKeys, "verificationKeys");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.http = Objects.requireNonNull(http, "http");
+        if (keys == null) {
+            requireVerifyOnly(refresh, http);
+        }
     }
 
     /**
@@ -59,12 +88,44 @@ public final class JwteeConfig {
      */
     public static JwteeConfig read(ConfigSource source) {
         ConfigReader reader = new ConfigReader(source);
-        return new JwteeConfig(
-                TokenSettings.read(reader),
-                KeySetLoader.load(reader),
-                RefreshSettings.read(reader),
-                HttpSettings.read(reader),
-                EncryptionSettings.read(reader));
+        TokenSettings token = TokenSettings.read(reader);
+        Optional<RemoteJwksSettings> remote = RemoteJwksSettings.read(reader);
+        KeySet keys = remote.isEmpty() ? KeySetLoader.load(reader)
+                : KeySetLoader.loadLocal(reader).orElse(null);
+        RefreshSettings refresh = RefreshSettings.read(reader);
+        HttpSettings http = HttpSettings.read(reader);
+        EncryptionSettings encryption = EncryptionSettings.read(reader);
+        if (keys == null) {
+            // Checked before the first fetch, which the constructor would come too late for.
+            requireVerifyOnly(refresh, http);
+        }
+        VerificationKeys verificationKeys = remote
+                .map(settings -> verificationKeys(keys, settings))
+                .orElse(keys);
+        return new JwteeConfig(token, keys, verificationKeys, refresh, http, encryption);
+    }
+
+    /** Fetches the remote keys, which follow the local ones when there are any. */
+    private static VerificationKeys verificationKeys(KeySet local, RemoteJwksSettings settings) {
+        RemoteJwks remote = RemoteJwks.start(settings, Clock.systemUTC());
+        return local == null ? remote : VerificationKeys.localFirst(local, remote);
+    }
+
+    private static void requireVerifyOnly(RefreshSettings refresh, HttpSettings http) {
+        String advice = "; the only keys come from " + RemoteJwksSettings.URL + ", and those"
+                + " verify but cannot sign. A verify-only service sets "
+                + HttpSettings.ENDPOINTS_ENABLED + "=false and " + RefreshSettings.ENABLED
+                + "=false; a service that issues tokens also needs a local signing key, for"
+                + " example " + KeySetLoader.HMAC_SECRET + ", " + KeySetLoader.JWKS_FILE
+                + " or " + KeySetLoader.PEM_FILE;
+        if (http.endpointsEnabled()) {
+            throw new ConfigurationException(HttpSettings.ENDPOINTS_ENABLED,
+                    "is true, so the token endpoint would issue tokens" + advice);
+        }
+        if (refresh.enabled()) {
+            throw new ConfigurationException(RefreshSettings.ENABLED,
+                    "is true, so refresh tokens would be issued" + advice);
+        }
     }
 
     /**
@@ -86,12 +147,37 @@ public final class JwteeConfig {
     }
 
     /**
-     * Returns the key set.
+     * Returns the local key set, which contains the signing key.
      *
      * @return never {@code null}
+     * @throws IllegalStateException if no local key is configured, only a JWK set URL; see
+     *     {@link #localKeys()}
      */
     public KeySet keys() {
+        if (keys == null) {
+            throw new IllegalStateException("no local key is configured; this deployment only"
+                    + " verifies, with the keys of " + RemoteJwksSettings.URL);
+        }
         return keys;
+    }
+
+    /**
+     * Returns the local key set, which contains the signing key.
+     *
+     * @return the keys, or empty when only a JWK set URL gives keys
+     */
+    public Optional<KeySet> localKeys() {
+        return Optional.ofNullable(keys);
+    }
+
+    /**
+     * Returns the keys that verify tokens: the local keys, the keys of the JWK set URL, or
+     * both, local keys first.
+     *
+     * @return never {@code null}; thread-safe
+     */
+    public VerificationKeys verificationKeys() {
+        return verificationKeys;
     }
 
     /**
@@ -117,7 +203,8 @@ public final class JwteeConfig {
     public String toString() {
         return "issuer=" + token.issuer() + ", audience=" + token.audience()
                 + ", access-token lifetime=" + token.accessTokenLifetime().getSeconds() + "s"
-                + ", keys=" + keys
+                + ", keys=" + (keys == null ? "none" : keys)
+                + (verificationKeys == keys ? "" : ", verification keys=" + verificationKeys)
                 + ", encryption keys=" + encryption.keys().map(Object::toString).orElse("none")
                 + (encryption.required() ? " (required)" : "");
     }

@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.keys.AesKey;
 import org.jose4j.keys.PbkdfKey;
-import org.jose4j.lang.JoseException;
 
 /**
  * Loads the keys for encrypted (JWE) access tokens from configuration: a JWKS file, a
@@ -68,12 +66,7 @@ public final class EncryptionKeyLoader {
      * @throws ConfigurationException if the document or a key is unfit
      */
     public static EncryptionKeySet fromJwks(String json, String where) {
-        List<JsonWebKey> jwks;
-        try {
-            jwks = new JsonWebKeySet(json).getJsonWebKeys();
-        } catch (JoseException e) {
-            throw new ConfigurationException(where, "not a valid JWK set: " + e.getMessage(), e);
-        }
+        List<JsonWebKey> jwks = JwkSetDocument.parse(json, where, "the JWK set");
         List<EncryptionKey> keys = new ArrayList<>();
         for (int i = 0; i < jwks.size(); i++) {
             keys.add(jwkKey(where, "key #" + (i + 1), jwks.get(i)));

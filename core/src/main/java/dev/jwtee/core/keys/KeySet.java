@@ -13,9 +13,12 @@ import java.util.TreeSet;
  * verifies, which is how keys rotate: add the new key as signing key, keep the old one until
  * the tokens it signed have expired, then remove it.
  *
+ * <p>As {@link VerificationKeys}, a key set is a fixed source: {@link #current()} and
+ * {@link #refreshedFor(String)} both return the set itself.
+ *
  * <p>Immutable and thread-safe. {@link #toString()} lists key ids and algorithms only.
  */
-public final class KeySet {
+public final class KeySet implements VerificationKeys {
 
     private final Map<String, JwteeKey> byKeyId;
     private final JwteeKey signingKey;
@@ -93,6 +96,27 @@ public final class KeySet {
      */
     public Optional<JwteeKey> onlyKey() {
         return byKeyId.size() == 1 ? byKeyId.values().stream().findFirst() : Optional.empty();
+    }
+
+    /**
+     * Returns this set, which never changes.
+     *
+     * @return this set
+     */
+    @Override
+    public KeySet current() {
+        return this;
+    }
+
+    /**
+     * Returns this set, which never changes, so there is nothing to refresh.
+     *
+     * @param unknownKeyId ignored
+     * @return this set
+     */
+    @Override
+    public KeySet refreshedFor(String unknownKeyId) {
+        return this;
     }
 
     @Override

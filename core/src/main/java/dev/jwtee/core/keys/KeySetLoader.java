@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
@@ -54,20 +53,38 @@ public final class KeySetLoader {
      *
      * @param reader the configuration
      * @return the key set
-     * @throws ConfigurationException naming the key source at fault
+     * @throws ConfigurationException naming the key source at fault, also when no key is
+     *     configured
      */
     public static KeySet load(ConfigReader reader) {
+        return loadLocal(reader).orElseThrow(() -> new ConfigurationException("jwtee.keys",
+                "no key configured; set " + HMAC_SECRET + ", " + JWKS_FILE + ", " + PEM_FILE
+                        + " or " + Pkcs12Keys.FILE + ", or " + RemoteJwksSettings.URL
+                        + " to verify tokens only"));
+    }
+
+    /**
+     * Loads and checks every key configured locally, that is, not fetched from a URL.
+     *
+     * @param reader the configuration
+     * @return the key set, or empty when no local key is configured
+     * @throws ConfigurationException naming the key source at fault
+     */
+    public static Optional<KeySet> loadLocal(ConfigReader reader) {
         List<JwteeKey> keys = new ArrayList<>();
         hmacKey(reader).ifPresent(keys::add);
         reader.readableFile(JWKS_FILE).ifPresent(path -> keys.addAll(jwksKeys(path)));
         reader.readableFile(PEM_FILE).ifPresent(path -> keys.add(pemKey(reader, path)));
+        for (Pkcs12Keys.Entry entry : Pkcs12Keys.load(reader)) {
+            keys.add(checked(Pkcs12Keys.FILE, entry.alias(), entry.algorithm(),
+                    entry.publicKey(), entry.privateKey()));
+        }
         if (keys.isEmpty()) {
-            throw new ConfigurationException("jwtee.keys", "no key configured; set "
-                    + HMAC_SECRET + ", " + JWKS_FILE + " or " + PEM_FILE);
+            return Optional.empty();
         }
         checkUniqueIds(keys);
         checkAllowList(reader, keys);
-        return new KeySet(keys, signingKeyId(reader, keys));
+        return Optional.of(new KeySet(keys, signingKeyId(reader, keys)));
     }
 
     private static Optional<JwteeKey> hmacKey(ConfigReader reader) {
@@ -121,15 +138,8 @@ public final class KeySetLoader {
     }
 
     private static List<JwteeKey> jwksKeys(String json, String path) {
-        JsonWebKeySet set;
-        try {
-            set = new JsonWebKeySet(json);
-        } catch (JoseException e) {
-            throw new ConfigurationException(JWKS_FILE, "cannot read a JWK set from " + path
-                    + ": " + e.getMessage(), e);
-        }
         List<JwteeKey> keys = new ArrayList<>();
-        List<JsonWebKey> jwks = set.getJsonWebKeys();
+        List<JsonWebKey> jwks = JwkSetDocument.parse(json, JWKS_FILE, path);
         for (int i = 0; i < jwks.size(); i++) {
             keys.add(jwkKey("key #" + (i + 1), jwks.get(i)));
         }
@@ -140,18 +150,32 @@ public final class KeySetLoader {
     }
 
     private static JwteeKey jwkKey(String where, JsonWebKey jwk) {
+        return jwkKey(JWKS_FILE, where, jwk, false);
+    }
+
+    /**
+     * Applies the JWK rules: a {@code kid}, {@code use} and {@code key_ops} that allow
+     * signatures, an {@code alg} or one derived from the key type, and a key that fits it.
+     *
+     * @param source the configuration key that errors name
+     * @param where the key's position, for messages
+     * @param jwk the parsed JWK
+     * @param publicOnly whether to drop a private part, so the key only verifies
+     * @throws ConfigurationException if the key breaks a rule
+     */
+    static JwteeKey jwkKey(String source, String where, JsonWebKey jwk, boolean publicOnly) {
         String keyId = jwk.getKeyId();
         if (keyId == null || keyId.isBlank()) {
-            throw new ConfigurationException(JWKS_FILE, where + " has no kid; every key needs one");
+            throw new ConfigurationException(source, where + " has no kid; every key needs one");
         }
         String label = where + " (kid '" + keyId + "')";
         if (jwk.getUse() != null && !jwk.getUse().equals("sig")) {
-            throw new ConfigurationException(JWKS_FILE, label + " has use '" + jwk.getUse()
+            throw new ConfigurationException(source, label + " has use '" + jwk.getUse()
                     + "'; a signing key needs use 'sig' or no use");
         }
         List<String> operations = jwk.getKeyOps();
         if (operations != null && !operations.contains("verify") && !operations.contains("sign")) {
-            throw new ConfigurationException(JWKS_FILE, label + " has key_ops " + operations
+            throw new ConfigurationException(source, label + " has key_ops " + operations
                     + " without sign or verify");
         }
         Key verification;
@@ -163,16 +187,16 @@ public final class KeySetLoader {
             verification = publicJwk.getPublicKey();
             signing = publicJwk.getPrivateKey();
         } else {
-            throw new ConfigurationException(JWKS_FILE, label + " has unsupported key type "
+            throw new ConfigurationException(source, label + " has unsupported key type "
                     + jwk.getKeyType());
         }
-        if (operations != null && !operations.contains("sign")) {
+        if (publicOnly || (operations != null && !operations.contains("sign"))) {
             signing = null;
         }
         String algorithm = jwk.getAlgorithm() != null ? jwk.getAlgorithm()
                 : Algorithms.defaultFor(verification).orElseThrow(() -> new ConfigurationException(
-                        JWKS_FILE, label + " has no alg and none can be derived from its type"));
-        return checked(JWKS_FILE, keyId, algorithm, verification, signing);
+                        source, label + " has no alg and none can be derived from its type"));
+        return checked(source, keyId, algorithm, verification, signing);
     }
 
     private static JwteeKey pemKey(ConfigReader reader, Path path) {
@@ -233,13 +257,7 @@ public final class KeySetLoader {
     }
 
     private static void checkAllowList(ConfigReader reader, List<JwteeKey> keys) {
-        List<String> allowed = reader.list(ALGORITHMS);
-        for (String algorithm : allowed) {
-            if (!Algorithms.SUPPORTED.contains(algorithm)) {
-                throw new ConfigurationException(ALGORITHMS, "unsupported algorithm '"
-                        + algorithm + "'");
-            }
-        }
+        List<String> allowed = allowList(reader);
         if (allowed.isEmpty()) {
             return;
         }
@@ -249,6 +267,18 @@ public final class KeySetLoader {
                         + key.algorithm() + ", which the allow-list " + allowed + " excludes");
             }
         }
+    }
+
+    /** Returns the configured JWS allow-list, empty when none is set, after checking it. */
+    static List<String> allowList(ConfigReader reader) {
+        List<String> allowed = reader.list(ALGORITHMS);
+        for (String algorithm : allowed) {
+            if (!Algorithms.SUPPORTED.contains(algorithm)) {
+                throw new ConfigurationException(ALGORITHMS, "unsupported algorithm '"
+                        + algorithm + "'");
+            }
+        }
+        return allowed;
     }
 
     private static String signingKeyId(ConfigReader reader, List<JwteeKey> keys) {

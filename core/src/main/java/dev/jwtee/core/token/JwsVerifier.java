@@ -2,6 +2,7 @@ package dev.jwtee.core.token;
 
 import dev.jwtee.core.keys.JwteeKey;
 import dev.jwtee.core.keys.KeySet;
+import dev.jwtee.core.keys.VerificationKeys;
 import dev.jwtee.core.token.TokenRejectedException.Reason;
 import java.util.HashMap;
 import java.util.Locale;
@@ -23,24 +24,38 @@ import org.jose4j.lang.JoseException;
  * keys ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never read, so a token cannot
  * bring its own key or cause an outbound request. jose4j computes the signature.
  *
+ * <p>The {@code kid} is looked up in the key source's current set; only when that set does not
+ * know it does the verifier ask the source for a refreshed set, once, and look again. The
+ * allow-list is the algorithms of the set the key was found in.
+ *
  * <p>Checks only the signature layer; {@link TokenVerifier} adds the claims. Immutable and
- * thread-safe.
+ * thread-safe if the key source is.
  */
 public final class JwsVerifier {
 
     /** Header parameters whose presence rejects a JWS. */
     private static final Set<String> REJECTED_PARAMETERS = Set.of("crit", "b64", "zip", "enc");
 
-    private final KeySet keys;
+    private final VerificationKeys keys;
     private final int maxTokenBytes;
 
     /**
-     * Creates a verifier.
+     * Creates a verifier over a fixed key set.
      *
-     * @param keys the verification keys
+     * @param keys the verification keys, never {@code null}
      * @param maxTokenBytes the largest accepted token, checked before any decoding
      */
     public JwsVerifier(KeySet keys, int maxTokenBytes) {
+        this((VerificationKeys) keys, maxTokenBytes);
+    }
+
+    /**
+     * Creates a verifier over a key source that may change, such as a remote JWK set.
+     *
+     * @param keys the source of the verification keys, never {@code null}
+     * @param maxTokenBytes the largest accepted token, checked before any decoding
+     */
+    public JwsVerifier(VerificationKeys keys, int maxTokenBytes) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.maxTokenBytes = maxTokenBytes;
     }
@@ -77,15 +92,25 @@ public final class JwsVerifier {
         if (!(header.get("alg") instanceof String algorithm)) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-        if (algorithm.toLowerCase(Locale.ROOT).equals("none")
-                || !keys.algorithms().contains(algorithm)) {
+        if (algorithm.toLowerCase(Locale.ROOT).equals("none")) {
             throw new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM);
         }
+
         Object keyId = header.get("kid");
+        KeySet set = keys.current();
+        Optional<JwteeKey> key = keyId == null ? set.onlyKey() : set.find(text(keyId));
+        if (key.isEmpty() && keyId instanceof String unknown) {
+            set = keys.refreshedFor(unknown);
+            key = set.find(unknown);
+        }
+
+        // The allow-list is the algorithms of the set the key was looked up in.
+        if (!set.algorithms().contains(algorithm)) {
+            throw new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM);
+        }
         if (keyId != null && !(keyId instanceof String)) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-        Optional<JwteeKey> key = keyId == null ? keys.onlyKey() : keys.find((String) keyId);
         if (key.isEmpty()) {
             throw new TokenRejectedException(Reason.UNKNOWN_KEY);
         }
@@ -93,6 +118,11 @@ public final class JwsVerifier {
             throw new TokenRejectedException(Reason.ALGORITHM_MISMATCH);
         }
         return key.get();
+    }
+
+    /** Returns a {@code kid} header value as text, or {@code null} when it is not a string. */
+    private static String text(Object keyId) {
+        return keyId instanceof String value ? value : null;
     }
 
     private static void checkSignature(String token, JwteeKey key) throws TokenRejectedException {

@@ -1,7 +1,9 @@
 package dev.jwtee.core.token;
 
 import dev.jwtee.core.config.ConfigurationException;
+import dev.jwtee.core.config.EncryptionSettings;
 import dev.jwtee.core.config.TokenSettings;
+import dev.jwtee.core.keys.EncryptionKey;
 import dev.jwtee.core.keys.JwteeKey;
 import dev.jwtee.core.keys.KeySet;
 import java.security.SecureRandom;
@@ -13,6 +15,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -33,6 +36,7 @@ public final class TokenIssuer {
 
     private final TokenSettings settings;
     private final JwteeKey key;
+    private final EncryptionSettings encryption;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -45,6 +49,23 @@ public final class TokenIssuer {
      * @throws ConfigurationException if no key can sign
      */
     public TokenIssuer(TokenSettings settings, KeySet keys, Clock clock) {
+        this(settings, keys, EncryptionSettings.NONE, clock);
+    }
+
+    /**
+     * Creates an issuer that also encrypts, when {@code encryption} names an encrypting key:
+     * the signed token becomes the payload of a JWE with {@code cty: JWT} (RFC 7519 section
+     * 5.2), so intermediaries see no claim.
+     *
+     * @param settings issuer, audience and lifetime
+     * @param keys the key set; its signing key signs
+     * @param encryption the encrypting key and content encryption, if any
+     * @param clock the clock for {@code iat} and {@code exp}
+     * @throws ConfigurationException if no key can sign
+     */
+    public TokenIssuer(TokenSettings settings, KeySet keys, EncryptionSettings encryption,
+            Clock clock) {
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.key = keys.signingKey().orElseThrow(() -> new ConfigurationException(
@@ -85,7 +106,26 @@ public final class TokenIssuer {
         jwtClaims.setJwtId(tokenId);
         jwtClaims.setStringListClaim("groups", new ArrayList<>(groups));
 
-        return new IssuedToken(sign(jwtClaims.toJson()), tokenId, issuedAt, expiresAt);
+        String signed = sign(jwtClaims.toJson());
+        String token = encryption.encryptingKey().map(jweKey -> encrypt(signed, jweKey))
+                .orElse(signed);
+        return new IssuedToken(token, tokenId, issuedAt, expiresAt);
+    }
+
+    private String encrypt(String signed, EncryptionKey jweKey) {
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setPayload(signed);
+        jwe.setAlgorithmHeaderValue(jweKey.algorithm());
+        jwe.setEncryptionMethodHeaderParameter(encryption.contentEncryption());
+        jwe.setKeyIdHeaderValue(jweKey.keyId());
+        jwe.setContentTypeHeaderValue("JWT");
+        jwe.setKey(jweKey.encryptionKey());
+        try {
+            return jwe.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("encrypting with key '" + jweKey.keyId()
+                    + "' failed", e);
+        }
     }
 
     private String sign(String payload) {

@@ -3,6 +3,7 @@ package dev.jwtee.core.token;
 import dev.jwtee.core.config.EncryptionSettings;
 import dev.jwtee.core.config.TokenSettings;
 import dev.jwtee.core.keys.KeySet;
+import dev.jwtee.core.keys.VerificationKeys;
 import dev.jwtee.core.token.TokenRejectedException.Reason;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class TokenVerifier {
      * @param clock the clock that decides expiry; use {@link Clock#systemUTC()} in production
      */
     public TokenVerifier(TokenSettings settings, KeySet keys, Clock clock) {
-        this(settings, keys, EncryptionSettings.NONE, clock);
+        this(settings, (VerificationKeys) keys, EncryptionSettings.NONE, clock);
     }
 
     /**
@@ -48,6 +49,33 @@ public final class TokenVerifier {
      */
     public TokenVerifier(TokenSettings settings, KeySet keys, EncryptionSettings encryption,
             Clock clock) {
+        this(settings, (VerificationKeys) keys, encryption, clock);
+    }
+
+    /**
+     * Creates a verifier of signed tokens only, over keys that may change, such as a remote
+     * JWK set.
+     *
+     * @param settings issuer, audience, skew, size limit and accepted types
+     * @param keys the source of the verification keys, never {@code null}
+     * @param clock the clock that decides expiry; use {@link Clock#systemUTC()} in production
+     */
+    public TokenVerifier(TokenSettings settings, VerificationKeys keys, Clock clock) {
+        this(settings, keys, EncryptionSettings.NONE, clock);
+    }
+
+    /**
+     * Creates a verifier that also accepts, or requires, signed-then-encrypted tokens, over
+     * keys that may change, such as a remote JWK set.
+     *
+     * @param settings issuer, audience, skew, size limit and accepted types
+     * @param keys the source of the verification keys, never {@code null}; the algorithms of
+     *     the set a token's key is found in form the allow-list
+     * @param encryption the JWE keys and whether encryption is required
+     * @param clock the clock that decides expiry; use {@link Clock#systemUTC()} in production
+     */
+    public TokenVerifier(TokenSettings settings, VerificationKeys keys,
+            EncryptionSettings encryption, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         this.signatures = new JwsVerifier(keys, settings.maxTokenBytes());
         this.decryptor = encryption.keys()

@@ -60,6 +60,41 @@ class EncryptedTokenTest {
         assertEquals("alice", verified.subject());
     }
 
+    @ParameterizedTest(name = "issue with {0} and {1}")
+    @CsvSource({
+        "rsa-enc, A256GCM", "ec-enc, A128CBC-HS256", "oct-A256KW, A256GCM", "oct-dir, A256GCM"
+    })
+    void issue_encryptingKey_tokenIsNestedAndVerifies(String keyId, String encryption)
+            throws Exception {
+        EncryptionSettings issuing = new EncryptionSettings(Optional.of(keys()), false,
+                keys().find(keyId), encryption);
+        TokenIssuer issuer = new TokenIssuer(settings(Duration.ZERO), TokenFixtures.rsaKeySet(),
+                issuing, CLOCK);
+
+        String token = issuer.issue("carol", List.of("admin"), Map.of()).value();
+
+        assertEquals(4, token.chars().filter(c -> c == '.').count(), "compact JWE");
+        assertEquals("JWT", header(token).get("cty"), "cty of the outer token");
+        assertEquals(encryption, header(token).get("enc"), "enc of the outer token");
+        assertEquals("carol", verifier(true).verify(token).subject());
+    }
+
+    @Test
+    void settings_issuingWithRsaOaep_rejected() {
+        EncryptionKeySet set = EncryptionKeyLoader.fromJwks("{\"keys\":["
+                + RSA_ENC.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE)
+                        .replace("RSA-OAEP-256", "RSA-OAEP") + "]}", "test");
+
+        assertThrows(ConfigurationException.class, () -> new EncryptionSettings(
+                Optional.of(set), false, set.find("rsa-enc"), "A256GCM"));
+    }
+
+    @Test
+    void settings_issuingWithGcm128_rejected() {
+        assertThrows(ConfigurationException.class, () -> new EncryptionSettings(
+                Optional.of(keys()), false, keys().find("rsa-enc"), "A128GCM"));
+    }
+
     @Test
     void verify_encryptedWithoutJweKeys_rejectsWrongForm() throws Exception {
         String token = encrypt(rsaToken(validClaims()), "A256KW", "A256GCM", "JWT");

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwtee.core.config.TokenSettings;
+import dev.jwtee.core.keys.KeySetLoader;
+import dev.jwtee.core.token.TokenVerifier;
+import dev.jwtee.core.token.VerifiedToken;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -314,6 +320,52 @@ class ShopIT {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertEquals(401, response.statusCode(), "preflight without a CORS filter");
+    }
+
+    @Test
+    void jwksPublishesPublicSigningKeyOnly() throws Exception {
+        HttpResponse<String> response = get(".well-known/jwks.json", null);
+        Map<String, Object> document = JsonUtil.parseJson(response.body());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> keys = (List<Map<String, Object>>) document.get("keys");
+
+        assertEquals(200, response.statusCode(), "status of the JWKS document");
+        assertEquals("application/jwk-set+json", mediaType(response), "media type");
+        assertEquals("public, max-age=300", header(response, "Cache-Control"), "caching");
+        assertEquals(1, keys.size(), "published keys");
+        assertEquals("shop-demo-es256", keys.get(0).get("kid"), "kid");
+        assertEquals("ES256", keys.get(0).get("alg"), "alg");
+        assertFalse(keys.get(0).containsKey("d"), "private part must not be published");
+    }
+
+    @Test
+    void jwksAnswersNotModifiedForSameTag() throws Exception {
+        String tag = header(get(".well-known/jwks.json", null), "ETag");
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(".well-known/jwks.json"))
+                .timeout(TIMEOUT)
+                .header("If-None-Match", tag)
+                .GET()
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(304, response.statusCode(), "status for a matching If-None-Match");
+    }
+
+    /** A second service that knows only the JWKS document verifies the shop's tokens. */
+    @Test
+    void serviceWithOnlyJwksVerifiesTokens() throws Exception {
+        String jwks = get(".well-known/jwks.json", null).body();
+        TokenVerifier secondService = new TokenVerifier(new TokenSettings(
+                "http://127.0.0.1:8080/shop", "http://127.0.0.1:8080/shop",
+                Duration.ofMinutes(15), Duration.ofSeconds(30), 8192, Set.of("at+jwt")),
+                KeySetLoader.fromJwks(jwks), Clock.systemUTC());
+        String token = signIn("bob", "bob-pass").get("access_token").toString();
+
+        VerifiedToken verified = secondService.verify(token);
+
+        assertEquals("bob", verified.subject(), "subject seen by the second service");
+        assertEquals(List.of("customer"), verified.groups(), "groups seen by the second service");
     }
 
     @Test

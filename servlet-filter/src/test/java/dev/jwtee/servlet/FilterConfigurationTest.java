@@ -1,0 +1,78 @@
+package dev.jwtee.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order of the configuration sources: filter init-params, context-params, MicroProfile
+ * Config, system properties, environment variables.
+ */
+class FilterConfigurationTest {
+
+    private static final String KEY = "jwtee.audience";
+
+    private final MicroProfileConfigFixture config =
+            MicroProfileConfigFixture.with(Map.of(KEY, "from-microprofile"));
+
+    @AfterEach
+    void release() {
+        config.close();
+        System.clearProperty(KEY);
+    }
+
+    @Test
+    void source_initParamAndMicroProfile_initParamWins() {
+        var source = FilterConfiguration.source(Map.of(KEY, "from-init-param")::get,
+                config.servletContext(Map.of(KEY, "from-context-param")));
+
+        assertEquals(Optional.of("from-init-param"), source.get(KEY));
+    }
+
+    @Test
+    void source_contextParamAndMicroProfile_contextParamWins() {
+        var source = FilterConfiguration.source(name -> null,
+                config.servletContext(Map.of(KEY, "from-context-param")));
+
+        assertEquals(Optional.of("from-context-param"), source.get(KEY));
+    }
+
+    @Test
+    void source_microProfileAndSystemProperty_microProfileWins() {
+        System.setProperty(KEY, "from-system-property");
+
+        var source = FilterConfiguration.source(name -> null, config.servletContext(Map.of()));
+
+        assertEquals(Optional.of("from-microprofile"), source.get(KEY));
+    }
+
+    @Test
+    void source_keyNotInMicroProfile_systemPropertyUsed() {
+        System.setProperty("jwtee.realm", "from-system-property");
+        try {
+            var source = FilterConfiguration.source(name -> null,
+                    config.servletContext(Map.of()));
+
+            assertEquals(Optional.of("from-system-property"), source.get("jwtee.realm"));
+        } finally {
+            System.clearProperty("jwtee.realm");
+        }
+    }
+
+    @Test
+    void source_microProfileApiNotVisible_systemPropertyUsed() {
+        System.setProperty(KEY, "from-system-property");
+        ClassLoader withoutApi = new URLClassLoader(new URL[0],
+                ClassLoader.getPlatformClassLoader());
+
+        var source = FilterConfiguration.source(name -> null,
+                MicroProfileConfigFixture.servletContext(withoutApi, Map.of()));
+
+        assertEquals(Optional.of("from-system-property"), source.get(KEY));
+    }
+}
