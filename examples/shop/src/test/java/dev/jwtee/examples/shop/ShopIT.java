@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jwtee.core.config.TokenSettings;
-import dev.jwtee.core.keys.KeySetLoader;
-import dev.jwtee.core.token.TokenVerifier;
-import dev.jwtee.core.token.VerifiedToken;
+import dev.jwtee.core.Jwtee;
+import dev.jwtee.core.config.ConfigSources;
+import dev.jwtee.core.config.JwteeConfig;
+import dev.jwtee.core.principal.JwteePrincipal;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -352,20 +351,36 @@ class ShopIT {
         assertEquals(304, response.statusCode(), "status for a matching If-None-Match");
     }
 
-    /** A second service that knows only the JWKS document verifies the shop's tokens. */
+    /**
+     * A second service configured with only the shop's JWKS URL, as a verify-only deployment,
+     * verifies the shop's tokens.
+     */
     @Test
-    void serviceWithOnlyJwksVerifiesTokens() throws Exception {
-        String jwks = get(".well-known/jwks.json", null).body();
-        TokenVerifier secondService = new TokenVerifier(new TokenSettings(
-                "http://127.0.0.1:8080/shop", "http://127.0.0.1:8080/shop",
-                Duration.ofMinutes(15), Duration.ofSeconds(30), 8192, Set.of("at+jwt")),
-                KeySetLoader.fromJwks(jwks), Clock.systemUTC());
+    void serviceWithOnlyJwksUrlVerifiesTokens() throws Exception {
+        Map<String, String> settings = Map.of(
+                "jwtee.issuer", "http://127.0.0.1:8080/shop",
+                "jwtee.keys.jwks-url", baseUri().resolve(".well-known/jwks.json").toString(),
+                "jwtee.endpoint.enabled", "false",
+                "jwtee.refresh.enabled", "false");
         String token = signIn("bob", "bob-pass").get("access_token").toString();
 
-        VerifiedToken verified = secondService.verify(token);
+        try (Jwtee secondService = Jwtee.builder(JwteeConfig.read(
+                ConfigSources.of("second service", settings))).build()) {
+            JwteePrincipal caller = secondService.authenticate(token);
 
-        assertEquals("bob", verified.subject(), "subject seen by the second service");
-        assertEquals(List.of("customer"), verified.groups(), "groups seen by the second service");
+            assertEquals("bob", caller.getName(), "subject seen by the second service");
+            assertEquals(Set.of("customer"), caller.roles(), "roles seen by the second service");
+        }
+    }
+
+    @Test
+    void jaxrsProviderServesSameJwks() throws Exception {
+        HttpResponse<String> servlet = get(".well-known/jwks.json", null);
+        HttpResponse<String> jaxrs = get("api/.well-known/jwks.json", null);
+
+        assertEquals(200, jaxrs.statusCode(), "status of the JAX-RS JWKS document");
+        assertEquals(servlet.body(), jaxrs.body(), "both adapters publish the same keys");
+        assertEquals(header(servlet, "ETag"), header(jaxrs, "ETag"), "same entity tag");
     }
 
     @Test
