@@ -12,9 +12,11 @@ import dev.jwtee.core.refresh.RefreshTokenService;
 import dev.jwtee.core.refresh.RefreshTokenStore;
 import dev.jwtee.core.refresh.RoleRefresher;
 import dev.jwtee.core.roles.RoleMapper;
+import dev.jwtee.core.token.TokenCacheStats;
 import dev.jwtee.core.token.TokenIssuer;
 import dev.jwtee.core.token.TokenRejectedException;
 import dev.jwtee.core.token.TokenVerifier;
+import dev.jwtee.core.token.VerifiedTokenCache;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
@@ -33,6 +35,7 @@ public final class Jwtee implements AutoCloseable {
 
     private final JwteeConfig config;
     private final TokenVerifier verifier;
+    private final VerifiedTokenCache tokenCache;
     private final RoleMapper roleMapper;
     private final RefreshTokenService refreshTokens;
     private final TokenEndpoint tokenEndpoint;
@@ -43,6 +46,8 @@ public final class Jwtee implements AutoCloseable {
         this.config = builder.config;
         this.verifier = new TokenVerifier(config.token(), config.verificationKeys(),
                 config.encryption(), builder.clock);
+        this.tokenCache = new VerifiedTokenCache(verifier, config.tokenCache(),
+                config.token().clockSkew(), builder.clock);
         this.roleMapper = builder.roleMapper;
         // The issuer checks for a signing key; it comes before the store, which it must not leak.
         TokenIssuer issuer = config.http().endpointsEnabled()
@@ -76,15 +81,26 @@ public final class Jwtee implements AutoCloseable {
     }
 
     /**
-     * Verifies {@code token} and maps its roles.
+     * Verifies {@code token}, or finds it in the verified-token cache, and maps its roles. A
+     * cached token is rejected as expired exactly when the verifier would reject it.
      *
-     * @param token the raw access token
+     * @param token the raw access token; {@code null} is rejected
      * @return the caller
      * @throws TokenRejectedException if the token is rejected
      */
     public JwteePrincipal authenticate(String token) throws TokenRejectedException {
-        var verified = verifier.verify(token);
+        var verified = tokenCache.verify(token);
         return new JwteePrincipal(verified, roleMapper.roles(verified));
+    }
+
+    /**
+     * Returns the hit and miss counts of the verified-token cache that {@link #authenticate}
+     * uses ({@code jwtee.token.cache-size}, {@code jwtee.token.cache-max-age}).
+     *
+     * @return a snapshot, never {@code null}; all zero when the cache is off
+     */
+    public TokenCacheStats tokenCacheStats() {
+        return tokenCache.stats();
     }
 
     /**

@@ -5,6 +5,9 @@ import dev.jwtee.core.http.JwksDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Serves the JWK set document with caching headers: GET and HEAD, a strong {@code ETag} and
@@ -34,12 +37,14 @@ final class JwksEndpoint {
         }
         response.setHeader("Cache-Control", document.cacheControl());
         response.setHeader("ETag", document.entityTag());
-        if (document.matches(request.getHeader("If-None-Match"))) {
+        List<String> tags = Collections.list(request.getHeaders("If-None-Match"));
+        if (!tags.isEmpty() && document.matches(String.join(",", tags))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         if (method.equals("HEAD")) {
             response.setContentType(JwksDocument.CONTENT_TYPE);
+            response.setContentLength(document.json().getBytes(StandardCharsets.UTF_8).length);
             return;
         }
         Responses.writeBody(response, JwksDocument.CONTENT_TYPE, document.json());

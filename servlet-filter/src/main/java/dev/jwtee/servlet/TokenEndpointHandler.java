@@ -8,7 +8,6 @@ import dev.jwtee.core.endpoint.TokenEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.jwtee.core.http.FormBody;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -50,11 +49,9 @@ final class TokenEndpointHandler {
                     "The token endpoints accept only POST."));
             return;
         }
-        String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT)
-                .startsWith("application/x-www-form-urlencoded")) {
+        if (!isFormUtf8(request.getContentType())) {
             Responses.write(response, EndpointResponse.error(400, "invalid_request",
-                    "The request body must be application/x-www-form-urlencoded."));
+                    "The request body must be application/x-www-form-urlencoded in UTF-8."));
             return;
         }
         if (request.getQueryString() != null) {
@@ -74,6 +71,27 @@ final class TokenEndpointHandler {
                 ? endpoint.token(parameters, validators.apply(request))
                 : endpoint.revoke(parameters);
         Responses.write(response, answer);
+    }
+
+    /**
+     * Accepts {@code application/x-www-form-urlencoded}, in any case, with no parameter or a
+     * UTF-8 charset, since the body is decoded as UTF-8.
+     */
+    private static boolean isFormUtf8(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+            if (!parameter.isEmpty() && !parameter.replace("\"", "").equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -100,9 +118,10 @@ final class TokenEndpointHandler {
                         + " Content-Length.");
             }
             return body;
-        } catch (EOFException e) {
-            throw new IllegalArgumentException("The request body is shorter than its"
-                    + " Content-Length.");
+        } catch (IOException e) {
+            // The client stopped sending (end of stream, or the container's read timeout).
+            LOG.log(Level.DEBUG, "Reading a token request body failed: {0}", e.toString());
+            throw new IllegalArgumentException("The request body could not be read in full.");
         }
     }
 

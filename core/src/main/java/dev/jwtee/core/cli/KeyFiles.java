@@ -6,7 +6,10 @@ import dev.jwtee.core.keys.EncryptionKeySet;
 import dev.jwtee.core.keys.KeySet;
 import dev.jwtee.core.keys.KeySetLoader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -102,10 +105,20 @@ final class KeyFiles {
         }
     }
 
-    /** Reads a whole UTF-8 text file. */
+    /** Largest key or token file read, in bytes; reading stops there, even on a device. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
+    /** Reads a whole UTF-8 text file of at most {@link #MAX_FILE_BYTES}. */
     static String read(Path path) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new UsageException(path + ": larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new UsageException(path + ": file not found");
         } catch (AccessDeniedException e) {

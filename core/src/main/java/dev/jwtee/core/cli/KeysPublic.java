@@ -7,6 +7,8 @@ import java.util.Map;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
 
 /**
  * {@code keys public}: prints the public keys of a JWK set, for clients and other verifiers.
@@ -59,10 +61,28 @@ final class KeysPublic implements Command {
                         + (jwk.getKeyId() == null ? "" : " (kid '" + jwk.getKeyId() + "')")
                         + ": it is a symmetric secret, which is never published");
             } else {
-                published.add(jwk.toParams(OutputControlLevel.PUBLIC_ONLY));
+                published.add(publicParameters((PublicJsonWebKey) jwk));
             }
         }
         terminal.out().println(PrettyJson.format(Map.of("keys", published)));
         return ExitStatus.SUCCESS;
+    }
+
+    /**
+     * Rebuilds the JWK from its public key alone, so that members jose4j does not know, such
+     * as {@code oth} or a copy of {@code d} under another name, can never be printed.
+     */
+    private static Map<String, Object> publicParameters(PublicJsonWebKey jwk) {
+        try {
+            PublicJsonWebKey clean = PublicJsonWebKey.Factory.newPublicJwk(jwk.getPublicKey());
+            clean.setKeyId(jwk.getKeyId());
+            clean.setAlgorithm(jwk.getAlgorithm());
+            clean.setUse(jwk.getUse());
+            clean.setKeyOps(jwk.getKeyOps());
+            return clean.toParams(OutputControlLevel.PUBLIC_ONLY);
+        } catch (JoseException e) {
+            throw new UsageException("key '" + jwk.getKeyId() + "' cannot be written: "
+                    + e.getMessage());
+        }
     }
 }

@@ -14,6 +14,9 @@ final class PrettyJson {
 
     private static final String INDENT = "  ";
 
+    /** Deepest nesting printed; deeper values are elided, so hostile input cannot overflow. */
+    static final int MAX_DEPTH = 64;
+
     private PrettyJson() {
     }
 
@@ -25,6 +28,11 @@ final class PrettyJson {
     }
 
     private static void append(StringBuilder text, Object value, String indent) {
+        boolean nested = value instanceof Map<?, ?> || value instanceof List<?>;
+        if (nested && indent.length() >= MAX_DEPTH * INDENT.length()) {
+            text.append("\"(nested deeper than ").append(MAX_DEPTH).append(" levels)\"");
+            return;
+        }
         if (value instanceof Map<?, ?> map) {
             appendObject(text, map, indent);
         } else if (value instanceof List<?> list) {

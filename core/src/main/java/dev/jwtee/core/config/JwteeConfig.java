@@ -24,6 +24,7 @@ public final class JwteeConfig {
     private final RefreshSettings refresh;
     private final HttpSettings http;
     private final EncryptionSettings encryption;
+    private final TokenCacheSettings tokenCache;
 
     /**
      * Creates a configuration from already validated parts, accepting signed tokens only.
@@ -74,9 +75,20 @@ public final class JwteeConfig {
         this.verificationKeys = Objects.requireNonNull(verificationKeys, "verificationKeys");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.http = Objects.requireNonNull(http, "http");
+        this.tokenCache = TokenCacheSettings.DEFAULTS;
         if (keys == null) {
             requireVerifyOnly(refresh, http);
         }
+    }
+
+    private JwteeConfig(JwteeConfig base, TokenCacheSettings tokenCache) {
+        this.token = base.token;
+        this.keys = base.keys;
+        this.verificationKeys = base.verificationKeys;
+        this.refresh = base.refresh;
+        this.http = base.http;
+        this.encryption = base.encryption;
+        this.tokenCache = Objects.requireNonNull(tokenCache, "tokenCache");
     }
 
     /**
@@ -95,6 +107,7 @@ public final class JwteeConfig {
         RefreshSettings refresh = RefreshSettings.read(reader);
         HttpSettings http = HttpSettings.read(reader);
         EncryptionSettings encryption = EncryptionSettings.read(reader);
+        TokenCacheSettings tokenCache = TokenCacheSettings.read(reader);
         if (keys == null) {
             // Checked before the first fetch, which the constructor would come too late for.
             requireVerifyOnly(refresh, http);
@@ -102,7 +115,28 @@ public final class JwteeConfig {
         VerificationKeys verificationKeys = remote
                 .map(settings -> verificationKeys(keys, settings))
                 .orElse(keys);
-        return new JwteeConfig(token, keys, verificationKeys, refresh, http, encryption);
+        return new JwteeConfig(token, keys, verificationKeys, refresh, http, encryption)
+                .withTokenCache(tokenCache);
+    }
+
+    /**
+     * Returns a copy of this configuration with other verified-token cache settings. The
+     * constructors use {@link TokenCacheSettings#DEFAULTS}.
+     *
+     * @param tokenCache the cache settings, never {@code null}
+     * @return a new configuration; this one is unchanged
+     */
+    public JwteeConfig withTokenCache(TokenCacheSettings tokenCache) {
+        return new JwteeConfig(this, tokenCache);
+    }
+
+    /**
+     * Returns the settings of the verified-token cache.
+     *
+     * @return never {@code null}
+     */
+    public TokenCacheSettings tokenCache() {
+        return tokenCache;
     }
 
     /** Fetches the remote keys, which follow the local ones when there are any. */
@@ -206,6 +240,8 @@ public final class JwteeConfig {
                 + ", keys=" + (keys == null ? "none" : keys)
                 + (verificationKeys == keys ? "" : ", verification keys=" + verificationKeys)
                 + ", encryption keys=" + encryption.keys().map(Object::toString).orElse("none")
-                + (encryption.required() ? " (required)" : "");
+                + (encryption.required() ? " (required)" : "")
+                + ", token cache=" + (tokenCache.enabled() ? tokenCache.maxEntries()
+                        + " entries, " + tokenCache.maxAge().getSeconds() + "s" : "off");
     }
 }

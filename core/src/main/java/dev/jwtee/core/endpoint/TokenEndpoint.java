@@ -171,6 +171,10 @@ public final class TokenEndpoint {
     private static Optional<EndpointResponse> checkParameters(
             Map<String, List<String>> parameters) {
         for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
+            if (entry.getKey().length() > MAX_PARAMETER_LENGTH) {
+                return Optional.of(OAuthError.INVALID_REQUEST.response("A parameter name is"
+                        + " longer than " + MAX_PARAMETER_LENGTH + " characters."));
+            }
             if (entry.getValue().size() > 1) {
                 return Optional.of(OAuthError.INVALID_REQUEST.response(
                         "Parameter " + safeName(entry.getKey()) + " was sent more than once."));

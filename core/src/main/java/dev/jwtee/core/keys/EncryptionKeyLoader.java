@@ -140,6 +140,7 @@ public final class EncryptionKeyLoader {
 
     private static EncryptionKey checked(String where, String keyId, String algorithm,
             Key encryption, Key decryption) {
+        KeySetLoader.checkKeyId(where, keyId);
         Optional<String> misfit = JweAlgorithms.misfit(algorithm, encryption);
         if (misfit.isPresent()) {
             throw new ConfigurationException(where, "key '" + keyId + "' rejected: "

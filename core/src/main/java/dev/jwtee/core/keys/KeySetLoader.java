@@ -213,6 +213,7 @@ public final class KeySetLoader {
 
     private static JwteeKey checked(String where, String keyId, String algorithm,
             Key verification, Key signing) {
+        checkKeyId(where, keyId);
         Optional<String> misfit = Algorithms.misfit(algorithm, verification);
         if (misfit.isPresent()) {
             throw new ConfigurationException(where, "key '" + keyId + "' rejected: "
@@ -222,6 +223,16 @@ public final class KeySetLoader {
             checkPair(where, keyId, algorithm, verification, signing);
         }
         return new JwteeKey(keyId, algorithm, verification, signing);
+    }
+
+    /**
+     * Rejects a {@code kid} with control characters: it reaches log lines, and from a remote
+     * key set it could forge them. The message leaves the value out for the same reason.
+     */
+    static void checkKeyId(String where, String keyId) {
+        if (keyId.chars().anyMatch(Character::isISOControl)) {
+            throw new ConfigurationException(where, "a key's kid contains control characters");
+        }
     }
 
     /** Signs a probe with the private key and verifies it, so a mismatched pair fails here. */

@@ -4,16 +4,19 @@ import dev.jwtee.core.keys.JwteeKey;
 import dev.jwtee.core.keys.KeySet;
 import dev.jwtee.core.keys.VerificationKeys;
 import dev.jwtee.core.token.TokenRejectedException.Reason;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.json.JsonUtil;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwa.AlgorithmFactory;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
+import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -28,13 +31,28 @@ import org.jose4j.lang.JoseException;
  * know it does the verifier ask the source for a refreshed set, once, and look again. The
  * allow-list is the algorithms of the set the key was found in.
  *
- * <p>Checks only the signature layer; {@link TokenVerifier} adds the claims. Immutable and
- * thread-safe if the key source is.
+ * <p>The header of a token whose signature verified is kept, parsed, in a small map keyed by
+ * its encoded segment, so that the next token with the same header skips decoding and parsing
+ * it; the header rules and the key lookup still run for every token.
+ *
+ * <p>Checks only the signature layer; {@link TokenVerifier} adds the claims. Thread-safe if the
+ * key source is.
  */
 public final class JwsVerifier {
 
     /** Header parameters whose presence rejects a JWS. */
     private static final Set<String> REJECTED_PARAMETERS = Set.of("crit", "b64", "zip", "enc");
+
+    /** Most parsed headers kept; the map is emptied when full, which only new keys cause. */
+    private static final int MAX_HEADERS = 64;
+
+    private static final AlgorithmFactory<JsonWebSignatureAlgorithm> ALGORITHMS =
+            AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory();
+
+    /** jose4j's default providers; never changed after construction. */
+    private static final ProviderContext PROVIDERS = new ProviderContext();
+
+    private final Map<String, Map<String, Object>> headers = new ConcurrentHashMap<>();
 
     private final VerificationKeys keys;
     private final int maxTokenBytes;
@@ -72,14 +90,28 @@ public final class JwsVerifier {
             throw new TokenRejectedException(Reason.WRONG_FORM);
         }
         String[] segments = CompactParts.split(token);
-        Map<String, Object> header = parseHeader(CompactParts.header(segments[0]));
+        Map<String, Object> known = headers.get(segments[0]);
+        Map<String, Object> header = known != null ? known
+                : Map.copyOf(parseHeader(CompactParts.header(segments[0])));
         byte[] payload = CompactParts.decode(segments[1]);
         JwteeKey key = checkHeader(header);
-        if (CompactParts.decode(segments[2]).length == 0) {
+        byte[] signature = CompactParts.decode(segments[2]);
+        if (signature.length == 0) {
             throw new TokenRejectedException(Reason.BAD_SIGNATURE);
         }
-        checkSignature(token, key);
+        checkSignature(token, signature, key);
+        if (known == null) {
+            remember(segments[0], header);
+        }
         return new VerifiedJws(header, payload, key);
+    }
+
+    /** Keeps a header that verified; only a holder of a key can add one. */
+    private void remember(String segment, Map<String, Object> header) {
+        if (headers.size() >= MAX_HEADERS) {
+            headers.clear();
+        }
+        headers.put(segment, header);
     }
 
     /** Returns the key selected by the header, after checking every header rule. */
@@ -125,14 +157,19 @@ public final class JwsVerifier {
         return keyId instanceof String value ? value : null;
     }
 
-    private static void checkSignature(String token, JwteeKey key) throws TokenRejectedException {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmConstraints(
-                new AlgorithmConstraints(ConstraintType.PERMIT, key.algorithm()));
+    /**
+     * Checks the signature with jose4j's algorithm for the key's one algorithm, over the signing
+     * input as sent, after jose4j's own checks of the key.
+     */
+    private static void checkSignature(String token, byte[] signature, JwteeKey key)
+            throws TokenRejectedException {
+        byte[] signingInput = token.substring(0, token.lastIndexOf('.'))
+                .getBytes(StandardCharsets.US_ASCII);
         try {
-            jws.setCompactSerialization(token);
-            jws.setKey(key.verificationKey());
-            if (!jws.verifySignature()) {
+            JsonWebSignatureAlgorithm algorithm = ALGORITHMS.getAlgorithm(key.algorithm());
+            algorithm.validateVerificationKey(key.verificationKey());
+            if (!algorithm.verifySignature(signature, key.verificationKey(), signingInput,
+                    PROVIDERS)) {
                 throw new TokenRejectedException(Reason.BAD_SIGNATURE);
             }
         } catch (JoseException e) {

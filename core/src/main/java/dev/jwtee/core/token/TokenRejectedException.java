@@ -21,7 +21,7 @@ public final class TokenRejectedException extends Exception {
         /** The token uses an algorithm outside the allow-list, {@code none} included. */
         UNSUPPORTED_ALGORITHM("The token's algorithm is not accepted."),
         /** The {@code kid} names no configured key, or is absent while several keys exist. */
-        UNKNOWN_KEY("The token's signing key is unknown."),
+        UNKNOWN_KEY("The token's key is unknown."),
         /** The token's {@code alg} differs from the algorithm its key is bound to. */
         ALGORITHM_MISMATCH("The token's algorithm does not match its key."),
         /**

@@ -33,4 +33,16 @@ class JwkSetDocumentTest {
         assertTrue(error.getMessage().startsWith("jwtee.encryption.jwks-file"),
                 error.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void fromJwks_kidWithLineBreak_rejectedWithoutEchoingIt() {
+        String json = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"k1\\n[SEVERE] forged\","
+                + "\"alg\":\"HS256\",\"k\":\"" + "A".repeat(43) + "\"}]}";
+
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> KeySetLoader.fromJwks(json));
+
+        assertTrue(error.getMessage().contains("control characters"), error.getMessage());
+        assertTrue(!error.getMessage().contains("forged"), error.getMessage());
+    }
 }

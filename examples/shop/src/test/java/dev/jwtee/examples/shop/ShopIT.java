@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the packaged {@code target/shop.war} on Payara Micro and walks the jwtee flow over HTTP
@@ -305,6 +306,39 @@ class ShopIT {
 
         assertEquals(400, response.statusCode(), "status of a truncated escape");
         assertFalse(response.body().contains("abc"), "body must not echo the value");
+    }
+
+    @ParameterizedTest(name = "Content-Type {0}")
+    @ValueSource(strings = {
+        "application/x-www-form-urlencodedXYZ",
+        "application/x-www-form-urlencoded; charset=ISO-8859-1",
+        "text/plain"
+    })
+    void signInWithWrongMediaTypeGetsInvalidRequest(String contentType) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("auth/token"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&username=alice&password=alice-pass"))
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), "status for " + contentType);
+    }
+
+    @Test
+    void signInWithUtf8CharsetAccepted() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("auth/token"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "Application/X-WWW-Form-Urlencoded; charset=\"UTF-8\"")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&username=alice&password=alice-pass"))
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), "status with an explicit UTF-8 charset");
     }
 
     @Test
