@@ -15,6 +15,12 @@ public final class ConfigKeys {
     /** The prefix of every jwtee key. */
     public static final String PREFIX = "jwtee.";
 
+    /** Prefix of system properties that jwtee's own build passes to its tests. */
+    static final String BUILD_PREFIX = "jwtee.test.";
+
+    /** The build property naming the JOSE test vector folder. */
+    static final String VECTORS_PROPERTY = "jwtee.vectors.dir";
+
     /** Every key jwtee reads. */
     public static final Set<String> KNOWN = Set.of(
             "jwtee.issuer", "jwtee.audience", "jwtee.access-token.lifetime", "jwtee.clock-skew",
@@ -57,6 +63,9 @@ public final class ConfigKeys {
     public static List<String> unknown(Collection<String> names) {
         Set<String> unknown = new TreeSet<>();
         for (String name : names) {
+            if (name.startsWith(BUILD_PREFIX) || name.equals(VECTORS_PROPERTY)) {
+                continue;
+            }
             if (name.startsWith(PREFIX) && !KNOWN.contains(name)) {
                 unknown.add(name);
             } else if (name.toUpperCase(Locale.ROOT).equals(name) && name.startsWith("JWTEE_")

@@ -63,6 +63,13 @@ public record EncryptionSettings(Optional<EncryptionKeySet> keys, boolean requir
                         + "' uses " + key.algorithm() + "; issued tokens are encrypted with"
                         + " dir, A256KW, RSA-OAEP-256 or ECDH-ES+A256KW only");
             }
+            byte[] secret = key.encryptionKey().getEncoded();
+            if (key.algorithm().equals("dir") && (secret == null || secret.length != 32)) {
+                throw new ConfigurationException(ENCRYPT_KEY_ID, "key '" + key.keyId()
+                        + "' is a dir secret of " + (secret == null ? 0 : secret.length * 8)
+                        + " bits, but A256GCM and A128CBC-HS256 both need 256; generate one"
+                        + " with: openssl rand -base64 32");
+            }
         });
     }
 

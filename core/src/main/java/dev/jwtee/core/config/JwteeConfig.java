@@ -241,6 +241,8 @@ public final class JwteeConfig {
                 + (verificationKeys == keys ? "" : ", verification keys=" + verificationKeys)
                 + ", encryption keys=" + encryption.keys().map(Object::toString).orElse("none")
                 + (encryption.required() ? " (required)" : "")
+                + encryption.encryptingKey().map(key -> ", issued tokens encrypted with "
+                        + key.keyId() + " and " + encryption.contentEncryption()).orElse("")
                 + ", token cache=" + (tokenCache.enabled() ? tokenCache.maxEntries()
                         + " entries, " + tokenCache.maxAge().getSeconds() + "s" : "off");
     }

@@ -105,7 +105,7 @@ public final class EncryptionKeyLoader {
         }
         if (jwk instanceof OctetSequenceJsonWebKey oct) {
             String algorithm = jwk.getAlgorithm();
-            if (JweAlgorithms.CONTENT_ENCRYPTION.contains(algorithm)) {
+            if (algorithm != null && JweAlgorithms.CONTENT_ENCRYPTION.contains(algorithm)) {
                 // A secret labelled with a content-encryption algorithm is a direct key
                 // (RFC 7518 section 4.5), as in the examples of RFC 7520 section 5.6.
                 algorithm = "dir";

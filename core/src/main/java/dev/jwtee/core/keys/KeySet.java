@@ -121,7 +121,9 @@ public final class KeySet implements VerificationKeys {
 
     @Override
     public String toString() {
-        return new TreeSet<>(byKeyId.values().stream().map(JwteeKey::toString).toList())
-                .toString();
+        return new TreeSet<>(byKeyId.values().stream()
+                .map(key -> key.keyId() + " (" + key.algorithm()
+                        + (key == signingKey ? ", signs)" : ", verifies)"))
+                .toList()).toString();
     }
 }

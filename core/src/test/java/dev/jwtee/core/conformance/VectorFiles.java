@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 
@@ -21,15 +22,21 @@ final class VectorFiles {
 
     static final String PROPERTY = "jwtee.vectors.dir";
 
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
     private VectorFiles() {
     }
 
     /** Returns the vector folder, or skips the calling test when the property is not set. */
     static Path directory() {
         String value = System.getProperty(PROPERTY, "");
-        assumeTrue(!value.isBlank(), "Conformance vectors skipped: system property " + PROPERTY
+        String skipped = "Conformance vectors SKIPPED: system property " + PROPERTY
                 + " is not set. Run mvn verify -D" + PROPERTY + "=DIR with the folder that holds"
-                + " wycheproof/ and rfc7520-cookbook/.");
+                + " wycheproof/ and rfc7520-cookbook/.";
+        if (value.isBlank() && WARNED.compareAndSet(false, true)) {
+            System.out.println("[jwtee] " + skipped);
+        }
+        assumeTrue(!value.isBlank(), skipped);
         Path directory = Path.of(value);
         assertTrue(Files.isDirectory(directory), PROPERTY + " names a missing folder: "
                 + directory.toAbsolutePath());
