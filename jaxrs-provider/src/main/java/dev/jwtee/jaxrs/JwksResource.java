@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Publishes the deployment's public signature keys at {@code .well-known/jwks.json} below the
- * JAX-RS application path. {@link JwteeFeature} answers requests to it with a filter, which
+ * JAX-RS application path. {@link JwteeFeature} responds to requests for it with a filter, which
  * sees the request and so finds the deployment; the method body runs only when the feature is
  * not registered. Needs no token.
  */
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 public class JwksResource {
 
     /**
-     * Answers when {@link JwteeFeature} is not registered, which leaves no deployment to read.
+     * Responds when {@link JwteeFeature} is not registered, which leaves no deployment to read.
      *
      * @return 404
      */

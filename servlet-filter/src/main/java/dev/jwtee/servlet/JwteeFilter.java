@@ -28,11 +28,11 @@ import javax.naming.NamingException;
  * existing web application adopts jwtee by declaring this filter in {@code web.xml}, mapped to
  * {@code /*}, with its configuration as init-params.
  *
- * <p>Per request: the token and revocation paths are answered here; a protected path without a
- * token gets 401, with a bad token 401 {@code invalid_token}; a valid token wraps the request so
- * that {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and
+ * <p>Per request: this filter responds to the token, revocation and JWKS paths itself. A
+ * protected path without a token gets 401, with a bad token 401 {@code invalid_token}. A valid
+ * token wraps the request so that {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and
  * {@code getAuthType()} reflect it. Public paths pass as anonymous. CORS preflight requests get
- * no exception: a CORS filter declared before this one answers them.
+ * no exception: a CORS filter declared before this one responds to them.
  *
  * <p>The deployment is shared with application code and the JAX-RS provider as the servlet
  * context attribute {@link #JWTEE_ATTRIBUTE}. Thread-safe after {@link #init}.
@@ -56,7 +56,7 @@ public class JwteeFilter implements Filter {
 
     /**
      * Starts jwtee. A failure, such as an invalid configuration value or an unreachable
-     * database, is logged with the key at fault and leaves the filter answering 503 to every
+     * database, is logged with the key at fault and leaves the filter responding 503 to every
      * request: throwing here would let some containers serve the application without the
      * filter, which would fail open.
      */
@@ -81,7 +81,7 @@ public class JwteeFilter implements Filter {
             // A LinkageError means a missing class, such as the Persistence API for the JPA
             // store on a plain servlet container. That must fail closed as well.
             failed = true;
-            LOG.log(Level.ERROR, "jwtee failed to start, so every request is answered 503 until"
+            LOG.log(Level.ERROR, "jwtee failed to start, so every request gets 503 until"
                     + " the cause is fixed and the application is redeployed: " + describe(e),
                     e);
         }

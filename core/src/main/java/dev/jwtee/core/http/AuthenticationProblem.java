@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jose4j.json.JsonUtil;
 
 /**
- * A 400, 401 or 403 answer to a protected-resource request: the status, the
+ * A 400, 401 or 403 response to a protected-resource request: the status, the
  * {@code WWW-Authenticate} challenge (RFC 6750 section 3) and an
  * {@code application/problem+json} body (RFC 9457). Both adapters send exactly this, so they
  * behave the same. Immutable; no part of it quotes the token.
@@ -21,7 +21,7 @@ public record AuthenticationProblem(int status, String challenge, String body) {
     public static final String CONTENT_TYPE = "application/problem+json";
 
     /**
-     * Creates the answer for a protected path requested without credentials.
+     * Creates the response for a protected path requested without credentials.
      *
      * @param realm the realm, already validated as a safe quoted-string
      * @return a 401 with a bare challenge
@@ -32,7 +32,7 @@ public record AuthenticationProblem(int status, String challenge, String body) {
     }
 
     /**
-     * Creates the answer for a malformed {@code Authorization} header.
+     * Creates the response for a malformed {@code Authorization} header.
      *
      * @param realm the realm
      * @return a 400 with {@code error="invalid_request"}
@@ -44,7 +44,7 @@ public record AuthenticationProblem(int status, String challenge, String body) {
     }
 
     /**
-     * Creates the answer for a rejected token.
+     * Creates the response for a rejected token.
      *
      * @param realm the realm
      * @param rejection why the token was rejected
@@ -58,7 +58,7 @@ public record AuthenticationProblem(int status, String challenge, String body) {
     }
 
     /**
-     * Creates the answer for a caller who lacks the required role.
+     * Creates the response for a caller who lacks the required role.
      *
      * @param realm the realm
      * @return a 403 with {@code error="insufficient_scope"}
@@ -70,7 +70,7 @@ public record AuthenticationProblem(int status, String challenge, String body) {
     }
 
     /**
-     * Creates the answer for every request while jwtee could not start, so that a broken
+     * Creates the response for every request while jwtee could not start, so that a broken
      * set-up fails closed. The body names no configuration detail; the server log does.
      *
      * @return a 503 without a challenge
