@@ -30,9 +30,10 @@ import javax.naming.NamingException;
  *
  * <p>Per request: this filter responds to the token, revocation and JWKS paths itself. A
  * protected path without a token gets 401, with a bad token 401 {@code invalid_token}. A valid
- * token wraps the request so that {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and
- * {@code getAuthType()} reflect it. Public paths pass as anonymous. CORS preflight requests get
- * no exception: a CORS filter declared before this one responds to them.
+ * token wraps the request so that {@code getUserPrincipal()}, {@code getRemoteUser()},
+ * {@code isUserInRole()} and {@code getAuthType()} reflect it. Public paths pass as anonymous.
+ * CORS preflight requests get no exception: a CORS filter declared before this one responds to
+ * them.
  *
  * <p>The deployment is shared with application code and the JAX-RS provider as the servlet
  * context attribute {@link #JWTEE_ATTRIBUTE}. Thread-safe after {@link #init}.
