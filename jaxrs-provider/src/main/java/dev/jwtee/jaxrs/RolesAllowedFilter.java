@@ -13,8 +13,12 @@ import java.util.Set;
  * Enforces the access rule resolved for one resource method: 401 with a challenge when there
  * is no caller, 403 {@code insufficient_scope} when the caller has none of the allowed roles or
  * the method denies everyone. Immutable and thread-safe.
+ *
+ * <p>The priority is one below {@code AUTHORIZATION}, so this filter runs before a server's own
+ * {@code @RolesAllowed} filter at that priority. RESTEasy's, which runs when
+ * {@code resteasy.role.based.security} is on, would otherwise respond 403 without the challenge.
  */
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Priorities.AUTHORIZATION - 1)
 final class RolesAllowedFilter implements ContainerRequestFilter {
 
     private final Set<String> allowedRoles;
