@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
- * Answers requests to {@link JwksResource} with the deployment's JWK set document, its
+ * Responds to requests for {@link JwksResource} with the deployment's JWK set document, its
  * {@code ETag} and {@code Cache-Control}, and 304 for a matching {@code If-None-Match}.
  * Immutable and thread-safe.
  */

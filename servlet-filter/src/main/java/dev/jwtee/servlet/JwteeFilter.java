@@ -41,7 +41,7 @@ import javax.naming.NamingException;
 @PersistenceUnit(name = JwteeFilter.PERSISTENCE_UNIT_REFERENCE, unitName = "jwtee")
 public class JwteeFilter implements Filter {
 
-    /** Servlet context attribute that holds the {@link Jwtee} deployment. */
+    /** Servlet context attribute that contains the {@link Jwtee} deployment. */
     public static final String JWTEE_ATTRIBUTE = "dev.jwtee.Jwtee";
 
     /** Name under {@code java:comp/env} of the container-managed {@code jwtee} unit. */

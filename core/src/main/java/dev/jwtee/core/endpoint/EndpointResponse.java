@@ -5,7 +5,7 @@ import java.util.Map;
 import org.jose4j.json.JsonUtil;
 
 /**
- * An answer of the token or revocation endpoint, ready for an adapter to write. Every answer
+ * A response of the token or revocation endpoint, ready for an adapter to write. Every response
  * carries {@code Cache-Control: no-store} (RFC 6749 section 5.1). Immutable; the body of a
  * success holds tokens, so {@link #toString()} omits it.
  *
@@ -23,12 +23,12 @@ public record EndpointResponse(int status, Map<String, String> headers, String b
             "Pragma", "no-cache");
 
     /**
-     * Creates an error answer in the RFC 6749 section 5.2 shape.
+     * Creates an error response in the RFC 6749 section 5.2 shape.
      *
      * @param status the HTTP status
      * @param error the error code, such as {@code invalid_request}
      * @param description a client-safe sentence that quotes no token or password
-     * @return the answer, with {@code Cache-Control: no-store} and {@code Pragma: no-cache}
+     * @return the response, with {@code Cache-Control: no-store} and {@code Pragma: no-cache}
      */
     public static EndpointResponse error(int status, String error, String description) {
         Map<String, Object> body = new LinkedHashMap<>();

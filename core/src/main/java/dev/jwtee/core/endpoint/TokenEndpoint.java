@@ -84,7 +84,7 @@ public final class TokenEndpoint {
 
     /**
      * Handles a revocation request: revokes the family of the refresh token in {@code token}.
-     * Answers 200 for unknown tokens and access tokens too, as RFC 7009 section 2.2 asks.
+     * Responds 200 for unknown tokens and access tokens too, as RFC 7009 section 2.2 asks.
      *
      * @param parameters the form parameters, each with every value sent
      * @return 200 with an empty body, or an error for a malformed request

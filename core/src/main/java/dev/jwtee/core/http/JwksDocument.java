@@ -53,7 +53,7 @@ public record JwksDocument(String json, String entityTag, String cacheControl) {
 
     /**
      * Tells whether an {@code If-None-Match} header value matches this document, so that the
-     * answer can be 304 Not Modified.
+     * response can be 304 Not Modified.
      *
      * @param ifNoneMatch the header value, or {@code null} when absent
      * @return true if the header lists this document's tag or {@code *}

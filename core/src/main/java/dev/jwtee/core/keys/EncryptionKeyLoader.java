@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,8 @@ public final class EncryptionKeyLoader {
     public static Optional<EncryptionKeySet> load(ConfigReader reader) {
         List<EncryptionKey> keys = new ArrayList<>();
         reader.string(SECRET).ifPresent(secret -> keys.add(checked(SECRET,
-                reader.string(SECRET_KEY_ID).orElse("enc"), "dir", decode(secret), true)));
+                reader.string(SECRET_KEY_ID).orElse("enc"), "dir",
+                KeySetLoader.decodeSecret(SECRET, secret), true)));
         reader.readableFile(JWKS_FILE).ifPresent(path -> keys.addAll(fromFile(path)));
         if (keys.isEmpty()) {
             return Optional.empty();
@@ -147,16 +147,6 @@ public final class EncryptionKeyLoader {
                     + misfit.get());
         }
         return new EncryptionKey(keyId, algorithm, decryption, encryption);
-    }
-
-    private static byte[] decode(String secret) {
-        String normalized = secret.replace('-', '+').replace('_', '/').replace("=", "");
-        try {
-            return Base64.getDecoder().decode(normalized);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(SECRET, "not valid base64 or base64url;"
-                    + " generate one with: openssl rand -base64 32");
-        }
     }
 
     private static void checkUniqueIds(List<EncryptionKey> keys) {

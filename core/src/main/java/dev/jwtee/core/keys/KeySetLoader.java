@@ -92,7 +92,7 @@ public final class KeySetLoader {
         if (secret.isEmpty()) {
             return Optional.empty();
         }
-        byte[] bytes = decodeSecret(secret.get());
+        byte[] bytes = decodeSecret(HMAC_SECRET, secret.get());
         String algorithm = reader.string(HMAC_ALGORITHM).orElse("HS256");
         if (!algorithm.startsWith("HS")) {
             throw new ConfigurationException(HMAC_ALGORITHM, "invalid value '" + algorithm
@@ -102,12 +102,16 @@ public final class KeySetLoader {
                 algorithm, new HmacKey(bytes), new HmacKey(bytes)));
     }
 
-    private static byte[] decodeSecret(String secret) {
+    /**
+     * Decodes a configured secret written in base64 or base64url, with or without padding.
+     * The error names {@code key} and never the value.
+     */
+    static byte[] decodeSecret(String key, String secret) {
         String normalized = secret.replace('-', '+').replace('_', '/').replace("=", "");
         try {
             return Base64.getDecoder().decode(normalized);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(HMAC_SECRET, "not valid base64 or base64url;"
+            throw new ConfigurationException(key, "not valid base64 or base64url;"
                     + " generate one with: openssl rand -base64 32");
         }
     }

@@ -12,7 +12,7 @@ public final class TokenRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why a token was rejected. {@link #code()} is stable and safe to log. */
+    /** The reason a token was rejected. {@link #code()} is stable and safe to log. */
     public enum Reason {
         /** The token is missing, not three base64url segments, or not valid JSON. */
         MALFORMED("The token is malformed."),
