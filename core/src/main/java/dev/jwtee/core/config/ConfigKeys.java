@@ -24,7 +24,8 @@ public final class ConfigKeys {
     /** Every key jwtee reads. */
     public static final Set<String> KNOWN = Set.of(
             "jwtee.issuer", "jwtee.audience", "jwtee.access-token.lifetime", "jwtee.clock-skew",
-            "jwtee.token.max-size", "jwtee.token.types", "jwtee.token.cache-size",
+            "jwtee.token.max-size", "jwtee.token.types", "jwtee.token.name-claims",
+            "jwtee.token.cache-size",
             "jwtee.token.cache-max-age", "jwtee.algorithms",
             "jwtee.keys.hmac-secret", "jwtee.keys.hmac-kid", "jwtee.keys.hmac-algorithm",
             "jwtee.keys.jwks-file", "jwtee.keys.pem-file", "jwtee.keys.pem-kid",

@@ -26,13 +26,15 @@ public final class JwteePrincipal implements Principal {
     }
 
     /**
-     * Returns the {@code sub} claim.
+     * Returns the caller's name, {@link VerifiedToken#name()}: by default the {@code upn}
+     * claim, else {@code preferred_username}, else {@code sub}, as MicroProfile JWT names the
+     * caller.
      *
      * @return never {@code null}
      */
     @Override
     public String getName() {
-        return token.subject();
+        return token.name();
     }
 
     /**
@@ -76,6 +78,6 @@ public final class JwteePrincipal implements Principal {
 
     @Override
     public String toString() {
-        return "JwteePrincipal[" + token.subject() + ", roles=" + roles + "]";
+        return "JwteePrincipal[" + token.name() + ", roles=" + roles + "]";
     }
 }

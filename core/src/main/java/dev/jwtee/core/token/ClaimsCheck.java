@@ -69,20 +69,49 @@ final class ClaimsCheck {
         if (!audiences.contains(settings.audience())) {
             throw new TokenRejectedException(Reason.WRONG_AUDIENCE);
         }
-        String subject = requiredString(map, "sub");
-        if (subject.chars().anyMatch(Character::isISOControl)) {
-            // The subject becomes getRemoteUser(), which applications print and log.
-            throw new TokenRejectedException(Reason.INVALID_CLAIM);
-        }
+        String subject = printable(requiredString(map, "sub"));
+        String name = callerName(map, subject);
         List<String> groups = stringList(map, "groups");
         Object tokenId = map.get("jti");
         if (tokenId != null && !(tokenId instanceof String)) {
             throw new TokenRejectedException(Reason.INVALID_CLAIM);
         }
 
-        return new VerifiedToken(subject, issuer, audiences, Instant.ofEpochSecond(issuedAt),
+        return new VerifiedToken(subject, name, issuer, audiences, Instant.ofEpochSecond(issuedAt),
                 Instant.ofEpochSecond(expiresAt), (String) tokenId,
                 groups == null ? List.of() : groups, keyId, algorithm, withoutNulls(map));
+    }
+
+    /**
+     * Returns the first configured name claim the token has. Every configured one that is
+     * present must be a printable string, also when an earlier one names the caller, so a
+     * token cannot hide a malformed name behind another claim.
+     */
+    private String callerName(Map<String, Object> map, String subject)
+            throws TokenRejectedException {
+        String name = null;
+        for (String claim : settings.nameClaims()) {
+            Object value = map.get(claim);
+            if (value == null) {
+                continue;
+            }
+            if (!(value instanceof String text) || text.isBlank()) {
+                throw new TokenRejectedException(Reason.INVALID_CLAIM);
+            }
+            printable(text);
+            if (name == null) {
+                name = text;
+            }
+        }
+        return name == null ? subject : name;
+    }
+
+    /** The caller's name becomes getRemoteUser(), which applications print and log. */
+    private static String printable(String text) throws TokenRejectedException {
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        }
+        return text;
     }
 
     private static long requiredTime(Map<String, Object> map, String name)

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class VerifiedToken {
 
     private final String subject;
+    private final String name;
     private final String issuer;
     private final List<String> audiences;
     private final Instant issuedAt;
@@ -27,10 +28,11 @@ public final class VerifiedToken {
     private final Map<String, Object> claims;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    VerifiedToken(String subject, String issuer, List<String> audiences, Instant issuedAt,
-            Instant expiresAt, String tokenId, List<String> groups, String keyId,
+    VerifiedToken(String subject, String name, String issuer, List<String> audiences,
+            Instant issuedAt, Instant expiresAt, String tokenId, List<String> groups, String keyId,
             String algorithm, Map<String, Object> claims) {
         this.subject = subject;
+        this.name = name;
         this.issuer = issuer;
         this.audiences = List.copyOf(audiences);
         this.issuedAt = issuedAt;
@@ -43,12 +45,23 @@ public final class VerifiedToken {
     }
 
     /**
-     * Returns the {@code sub} claim, the caller's name.
+     * Returns the {@code sub} claim, the identifier the issuer gave the caller.
      *
      * @return never {@code null} or blank
      */
     public String subject() {
         return subject;
+    }
+
+    /**
+     * Returns the caller's name: the first of the configured name claims
+     * ({@code jwtee.token.name-claims}: {@code upn}, {@code preferred_username}, {@code sub}
+     * unless set) that the token has.
+     *
+     * @return never {@code null} or blank
+     */
+    public String name() {
+        return name;
     }
 
     /**
