@@ -5,11 +5,10 @@ import dev.jwtee.core.token.TokenRejectedException.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jose4j.jwt.JwtClaims;
+import java.util.Objects;
 
 /**
  * Checks the {@code typ} header and the registered claims of a token whose signature has been
@@ -39,9 +38,13 @@ final class ClaimsCheck {
         }
     }
 
-    VerifiedToken check(JwtClaims claims, String keyId, String algorithm)
+    /**
+     * Checks the claims and returns the verified token.
+     *
+     * @param map the parsed claims; this method removes members whose value is {@code null}
+     */
+    VerifiedToken check(Map<String, Object> map, String keyId, String algorithm)
             throws TokenRejectedException {
-        Map<String, Object> map = claims.getClaimsMap();
         long now = clock.instant().getEpochSecond();
         long skew = settings.clockSkew().getSeconds();
 
@@ -177,12 +180,7 @@ final class ClaimsCheck {
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> map) {
-        Map<String, Object> copy = new HashMap<>();
-        map.forEach((name, value) -> {
-            if (value != null) {
-                copy.put(name, value);
-            }
-        });
-        return copy;
+        map.values().removeIf(Objects::isNull);
+        return map;
     }
 }

@@ -59,7 +59,7 @@ public final class JweDecryptor {
             throw new TokenRejectedException(Reason.WRONG_FORM);
         }
         String[] segments = CompactParts.split(token);
-        Map<String, Object> header = JwsVerifier.parseHeader(CompactParts.header(segments[0]));
+        Map<String, Object> header = JwsVerifier.parseHeader(segments[0]);
         for (int i = 1; i < segments.length; i++) {
             byte[] part = CompactParts.decode(segments[i]);
             if (part.length == 0 && i != 1) {

@@ -5,7 +5,6 @@ import dev.jwtee.core.keys.KeySet;
 import dev.jwtee.core.keys.VerificationKeys;
 import dev.jwtee.core.token.TokenRejectedException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jca.ProviderContext;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwa.AlgorithmFactory;
 import org.jose4j.jwa.AlgorithmFactoryFactory;
 import org.jose4j.jws.JsonWebSignatureAlgorithm;
@@ -89,19 +87,29 @@ public final class JwsVerifier {
         if (CompactParts.segmentCount(token, maxTokenBytes) != 3) {
             throw new TokenRejectedException(Reason.WRONG_FORM);
         }
-        String[] segments = CompactParts.split(token);
-        Map<String, Object> known = headers.get(segments[0]);
+        return verifyChecked(token);
+    }
+
+    /**
+     * Verifies a token whose size and characters {@link CompactParts#segmentCount} has already
+     * checked and found three segments in.
+     */
+    VerifiedJws verifyChecked(String token) throws TokenRejectedException {
+        int first = token.indexOf('.');
+        int second = token.indexOf('.', first + 1);
+        String headerSegment = token.substring(0, first);
+        Map<String, Object> known = headers.get(headerSegment);
         Map<String, Object> header = known != null ? known
-                : Map.copyOf(parseHeader(CompactParts.header(segments[0])));
-        byte[] payload = CompactParts.decode(segments[1]);
+                : Map.copyOf(parseHeader(headerSegment));
+        byte[] payload = CompactParts.decode(token.substring(first + 1, second));
         JwteeKey key = checkHeader(header);
-        byte[] signature = CompactParts.decode(segments[2]);
+        byte[] signature = CompactParts.decode(token.substring(second + 1));
         if (signature.length == 0) {
             throw new TokenRejectedException(Reason.BAD_SIGNATURE);
         }
-        checkSignature(token, signature, key);
+        checkSignature(token, second, signature, key);
         if (known == null) {
-            remember(segments[0], header);
+            remember(headerSegment, header);
         }
         return new VerifiedJws(header, payload, key);
     }
@@ -161,9 +169,9 @@ public final class JwsVerifier {
      * Checks the signature with jose4j's algorithm for the key's one algorithm, over the signing
      * input as sent, after jose4j's own checks of the key.
      */
-    private static void checkSignature(String token, byte[] signature, JwteeKey key)
-            throws TokenRejectedException {
-        byte[] signingInput = token.substring(0, token.lastIndexOf('.'))
+    private static void checkSignature(String token, int signingInputEnd, byte[] signature,
+            JwteeKey key) throws TokenRejectedException {
+        byte[] signingInput = token.substring(0, signingInputEnd)
                 .getBytes(StandardCharsets.US_ASCII);
         try {
             JsonWebSignatureAlgorithm algorithm = ALGORITHMS.getAlgorithm(key.algorithm());
@@ -177,15 +185,15 @@ public final class JwsVerifier {
         }
     }
 
-    static Map<String, Object> parseHeader(String json) throws TokenRejectedException {
-        try {
-            Map<String, Object> header = new HashMap<>(JsonUtil.parseJson(json));
-            if (header.containsValue(null)) {
-                throw new TokenRejectedException(Reason.MALFORMED);
-            }
-            return header;
-        } catch (JoseException e) {
+    /**
+     * Decodes and parses a protected header segment; a member whose value is {@code null} is
+     * malformed, as no header parameter allows it.
+     */
+    static Map<String, Object> parseHeader(String segment) throws TokenRejectedException {
+        Map<String, Object> header = CompactParts.header(segment);
+        if (header.containsValue(null)) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
+        return header;
     }
 }

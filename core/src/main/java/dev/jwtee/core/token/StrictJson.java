@@ -5,14 +5,24 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Checks a JOSE header or claims segment before any JSON library sees it: strict UTF-8, one
- * JSON object, no duplicate member names at any level (RFC 7515 section 5.2 and RFC 7519
- * section 4 ask for rejection), and a bounded nesting depth, so deep input cannot exhaust the
- * stack. The recursion below is bounded by {@link #MAX_DEPTH}. Stateless and thread-safe.
+ * Parses a JOSE header or claims segment: strict UTF-8, one JSON object (RFC 8259), no
+ * duplicate member names at any level (RFC 7515 section 5.2 and RFC 7519 section 4 ask for
+ * rejection), and a bounded nesting depth, so deep input cannot exhaust the stack. The
+ * recursion below is bounded by {@link #MAX_DEPTH}.
+ *
+ * <p>Values map to Java as jose4j's {@code JsonUtil} maps them, so code written against either
+ * sees the same types: objects become maps with members in document order, arrays lists,
+ * strings {@link String}, {@code true} and {@code false} {@link Boolean}, {@code null}
+ * {@code null}, integers {@link Long}, and other numbers, including integers beyond the range
+ * of {@code long}, {@link Double}. Nested maps and lists are unmodifiable; the top-level map is
+ * the caller's to change. Thread-safe: each call uses its own parser.
  */
 final class StrictJson {
 
@@ -27,31 +37,34 @@ final class StrictJson {
     }
 
     /**
-     * Decodes {@code bytes} as strict UTF-8 and checks that they form one JSON object.
+     * Decodes {@code bytes} as strict UTF-8 and parses them as one JSON object.
      *
-     * @return the decoded text
+     * @return the members, in a map the caller may change
      * @throws TokenRejectedException with {@link Reason#MALFORMED} otherwise
      */
-    static String checkObject(byte[] bytes) throws TokenRejectedException {
+    static Map<String, Object> parseObject(byte[] bytes) throws TokenRejectedException {
         String text = utf8(bytes);
         StrictJson parser = new StrictJson(text);
         parser.skipWhitespace();
         if (parser.peek() != '{') {
             throw malformed();
         }
-        parser.value(0);
+        Map<String, Object> members = parser.object(1);
         parser.skipWhitespace();
         if (parser.position != text.length()) {
             throw malformed();
         }
-        return text;
+        return members;
     }
 
     /**
      * Decodes {@code bytes} as strict UTF-8: overlong forms, lone surrogates and invalid bytes
-     * are rejected instead of being replaced.
+     * are rejected instead of being replaced. Pure ASCII, the usual case, takes a shortcut.
      */
     static String utf8(byte[] bytes) throws TokenRejectedException {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -63,45 +76,58 @@ final class StrictJson {
         }
     }
 
-    private void value(int depth) throws TokenRejectedException {
-        if (depth > MAX_DEPTH) {
-            throw malformed();
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
         }
-        skipWhitespace();
-        char c = peek();
-        if (c == '{') {
-            object(depth + 1);
-        } else if (c == '[') {
-            array(depth + 1);
-        } else if (c == '"') {
-            string();
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-            number();
-        } else {
-            literal();
-        }
+        return true;
     }
 
-    private void object(int depth) throws TokenRejectedException {
+    /** Reads one value inside a container at nesting level {@code depth}. */
+    private Object value(int depth) throws TokenRejectedException {
+        skipWhitespace();
+        char c = peek();
+        if ((c == '{' || c == '[') && depth >= MAX_DEPTH) {
+            throw malformed();
+        }
+        if (c == '{') {
+            return Collections.unmodifiableMap(object(depth + 1));
+        } else if (c == '[') {
+            return array(depth + 1);
+        } else if (c == '"') {
+            return string();
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            return number();
+        }
+        return literal();
+    }
+
+    private Map<String, Object> object(int depth) throws TokenRejectedException {
         position++;
-        Set<String> names = new HashSet<>();
+        Map<String, Object> members = new LinkedHashMap<>();
         skipWhitespace();
         if (peek() == '}') {
             position++;
-            return;
+            return members;
         }
         while (true) {
             skipWhitespace();
-            if (peek() != '"' || !names.add(string())) {
+            if (peek() != '"') {
+                throw malformed();
+            }
+            String name = string();
+            if (members.containsKey(name)) {
                 throw malformed();
             }
             skipWhitespace();
             expect(':');
-            value(depth);
+            members.put(name, value(depth));
             skipWhitespace();
             char c = next();
             if (c == '}') {
-                return;
+                return members;
             }
             if (c != ',') {
                 throw malformed();
@@ -109,19 +135,20 @@ final class StrictJson {
         }
     }
 
-    private void array(int depth) throws TokenRejectedException {
+    private List<Object> array(int depth) throws TokenRejectedException {
         position++;
+        List<Object> elements = new ArrayList<>();
         skipWhitespace();
         if (peek() == ']') {
             position++;
-            return;
+            return Collections.unmodifiableList(elements);
         }
         while (true) {
-            value(depth);
+            elements.add(value(depth));
             skipWhitespace();
             char c = next();
             if (c == ']') {
-                return;
+                return Collections.unmodifiableList(elements);
             }
             if (c != ',') {
                 throw malformed();
@@ -132,7 +159,19 @@ final class StrictJson {
     /** Reads a string literal and returns its decoded value. */
     private String string() throws TokenRejectedException {
         expect('"');
-        StringBuilder value = new StringBuilder();
+        int start = position;
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == '"') {
+                return text.substring(start, position++);
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            position++;
+        }
+        StringBuilder value = new StringBuilder(text.length() - start);
+        value.append(text, start, position);
         while (true) {
             char c = next();
             if (c == '"') {
@@ -174,7 +213,7 @@ final class StrictJson {
         return (char) code;
     }
 
-    private void number() throws TokenRejectedException {
+    private Object number() throws TokenRejectedException {
         int start = position;
         if (peek() == '-') {
             position++;
@@ -184,20 +223,33 @@ final class StrictJson {
         } else {
             digits();
         }
+        boolean integer = true;
         if (peek() == '.') {
+            integer = false;
             position++;
             digits();
         }
         if (peek() == 'e' || peek() == 'E') {
+            integer = false;
             position++;
             if (peek() == '+' || peek() == '-') {
                 position++;
             }
             digits();
         }
-        if (position == start) {
+        String literal = text.substring(start, position);
+        if (integer && position - start <= 20) {
+            try {
+                return Long.valueOf(literal);
+            } catch (NumberFormatException e) {
+                // Beyond the range of long: a Double, like any other number.
+            }
+        }
+        double value = Double.parseDouble(literal);
+        if (Double.isInfinite(value)) {
             throw malformed();
         }
+        return value;
     }
 
     private void digits() throws TokenRejectedException {
@@ -210,12 +262,18 @@ final class StrictJson {
         }
     }
 
-    private void literal() throws TokenRejectedException {
-        for (String literal : new String[] {"true", "false", "null"}) {
-            if (text.startsWith(literal, position)) {
-                position += literal.length();
-                return;
-            }
+    private Object literal() throws TokenRejectedException {
+        if (text.startsWith("true", position)) {
+            position += 4;
+            return Boolean.TRUE;
+        }
+        if (text.startsWith("false", position)) {
+            position += 5;
+            return Boolean.FALSE;
+        }
+        if (text.startsWith("null", position)) {
+            position += 4;
+            return null;
         }
         throw malformed();
     }

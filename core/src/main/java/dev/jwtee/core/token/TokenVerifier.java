@@ -8,8 +8,6 @@ import dev.jwtee.core.token.TokenRejectedException.Reason;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * Verifies access tokens: size and shape first, then the signature through
@@ -24,6 +22,7 @@ public final class TokenVerifier {
     private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
 
     private final JwsVerifier signatures;
+    private final int maxTokenBytes;
     private final JweDecryptor decryptor;
     private final boolean encryptionRequired;
     private final ClaimsCheck claimsCheck;
@@ -78,6 +77,7 @@ public final class TokenVerifier {
             EncryptionSettings encryption, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         this.signatures = new JwsVerifier(keys, settings.maxTokenBytes());
+        this.maxTokenBytes = settings.maxTokenBytes();
         this.decryptor = encryption.keys()
                 .map(jweKeys -> new JweDecryptor(jweKeys, settings.maxTokenBytes()))
                 .orElse(null);
@@ -94,9 +94,9 @@ public final class TokenVerifier {
      */
     public VerifiedToken verify(String token) throws TokenRejectedException {
         try {
-            VerifiedJws jws = signatures.verify(innerToken(token));
+            VerifiedJws jws = signatures.verifyChecked(innerToken(token));
             claimsCheck.checkType(jws.header().get("typ"));
-            return claimsCheck.check(parseClaims(jws.payload()), jws.key().keyId(),
+            return claimsCheck.check(StrictJson.parseObject(jws.payload()), jws.key().keyId(),
                     jws.key().algorithm());
         } catch (TokenRejectedException e) {
             LOG.log(Level.DEBUG, "Rejected access token: {0}", e.reason().code());
@@ -105,12 +105,13 @@ public final class TokenVerifier {
     }
 
     /**
-     * Returns the signed token: the token itself, or the JWS inside an encrypted token. The
-     * JWE must declare {@code cty: JWT} (RFC 7519 section 5.2), and the inner JWS must verify
-     * with this deployment's signature keys like any other.
+     * Returns the signed token, with its size, characters and segment count checked: the token
+     * itself, or the JWS inside an encrypted token. The JWE must declare {@code cty: JWT}
+     * (RFC 7519 section 5.2), and the inner JWS must verify with this deployment's signature
+     * keys like any other.
      */
     private String innerToken(String token) throws TokenRejectedException {
-        boolean encrypted = token != null && token.chars().filter(c -> c == '.').count() == 4;
+        boolean encrypted = CompactParts.segmentCount(token, maxTokenBytes) == 5;
         if (!encrypted) {
             if (encryptionRequired) {
                 throw new TokenRejectedException(Reason.WRONG_FORM);
@@ -125,15 +126,10 @@ public final class TokenVerifier {
                 || !type.toUpperCase(java.util.Locale.ROOT).equals("JWT")) {
             throw new TokenRejectedException(Reason.WRONG_FORM);
         }
-        return StrictJson.utf8(jwe.plaintext());
-    }
-
-    private static JwtClaims parseClaims(byte[] payload) throws TokenRejectedException {
-        String json = StrictJson.checkObject(payload);
-        try {
-            return JwtClaims.parse(json);
-        } catch (InvalidJwtException e) {
-            throw new TokenRejectedException(Reason.MALFORMED);
+        String inner = StrictJson.utf8(jwe.plaintext());
+        if (CompactParts.segmentCount(inner, maxTokenBytes) != 3) {
+            throw new TokenRejectedException(Reason.WRONG_FORM);
         }
+        return inner;
     }
 }
