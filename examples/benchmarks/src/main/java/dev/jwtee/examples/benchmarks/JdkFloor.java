@@ -6,6 +6,8 @@ import java.security.Key;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
 import javax.crypto.Mac;
 
@@ -34,6 +36,11 @@ final class JdkFloor {
         } else {
             this.mac = null;
             this.verifier = Signature.getInstance(jdkName(algorithm));
+            if (algorithm.equals("PS256")) {
+                // RFC 7518 section 3.5: MGF1 with SHA-256 and a 32-byte salt.
+                verifier.setParameter(new PSSParameterSpec("SHA-256", "MGF1",
+                        MGF1ParameterSpec.SHA256, 32, 1));
+            }
             this.publicKey = (PublicKey) key;
         }
         if (!verify()) {
@@ -54,6 +61,7 @@ final class JdkFloor {
     private static String jdkName(String algorithm) {
         return switch (algorithm) {
             case "RS256" -> "SHA256withRSA";
+            case "PS256" -> "RSASSA-PSS";
             // JWS carries R and S side by side (IEEE P1363), not DER.
             case "ES256" -> "SHA256withECDSAinP1363Format";
             case "EdDSA" -> "Ed25519";

@@ -72,7 +72,7 @@ final class Peers {
     static JWSVerifier nimbusVerifier(BenchKeys keys) throws JOSEException, ParseException {
         return switch (keys.algorithm) {
             case "HS256" -> new MACVerifier(keys.verificationKey().getEncoded());
-            case "RS256" -> new RSASSAVerifier((RSAPublicKey) keys.publicKey());
+            case "RS256", "PS256" -> new RSASSAVerifier((RSAPublicKey) keys.publicKey());
             case "ES256" -> new ECDSAVerifier((ECPublicKey) keys.publicKey());
             case "EdDSA" -> new Ed25519Verifier(OctetKeyPair.parse(keys.publicJwkJson()));
             default -> throw new IllegalArgumentException(keys.algorithm);
@@ -130,7 +130,7 @@ final class Peers {
         return claims;
     }
 
-    /** Returns a java-jwt verifier; java-jwt 4.5.0 has no EdDSA. */
+    /** Returns a java-jwt verifier; java-jwt 4.5.0 has neither EdDSA nor PS256. */
     static JWTVerifier javaJwt(BenchKeys keys) {
         Algorithm algorithm = switch (keys.algorithm) {
             case "HS256" -> Algorithm.HMAC256(keys.verificationKey().getEncoded());

@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of issuing a token with {@link TokenIssuer}, signed only and nested in a
- * {@code dir} + A256GCM JWE, and of verifying the nested token: {@code Jwtee.authenticate} with
- * the cache off and on, and plain jose4j with equivalent checks.
+ * Throughput of issuing a token with {@link TokenIssuer}, signed only and nested in a JWE with
+ * A256GCM content encryption, and of verifying the nested token: {@code Jwtee.authenticate}
+ * with the cache off and on, and plain jose4j with equivalent checks. The JWE key is either a
+ * shared secret ({@code dir}) or a 2048-bit RSA key ({@code RSA-OAEP-256}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +43,10 @@ public class TokenBenchmark {
     /** The JWS algorithm of the signed token, inside the JWE for the nested benchmarks. */
     @Param({"HS256"})
     public String alg;
+
+    /** The JWE key management algorithm of the nested token. */
+    @Param({"dir", "RSA-OAEP-256"})
+    public String wrap;
 
     private BenchKeys keys;
     private Jwtee cold;
@@ -56,8 +61,8 @@ public class TokenBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         keys = new BenchKeys(alg);
-        cold = keys.jwtee(TokenCacheSettings.OFF, true);
-        cached = keys.jwtee(BenchKeys.cacheOn(), true);
+        cold = keys.jwtee(TokenCacheSettings.OFF, wrap);
+        cached = keys.jwtee(BenchKeys.cacheOn(), wrap);
         encrypter = BenchKeys.issuer(cold);
         plain = keys.jwtee(TokenCacheSettings.OFF, false);
         signer = BenchKeys.issuer(plain);
@@ -70,8 +75,10 @@ public class TokenBenchmark {
                 .setExpectedIssuer(BenchKeys.ISSUER)
                 .setExpectedAudience(BenchKeys.ISSUER)
                 .setExpectedType(true, "at+jwt")
-                .setDecryptionKey(new SecretKeySpec(BenchKeys.JWE_SECRET, "AES"))
-                .setJweAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT, "dir"))
+                .setDecryptionKey(wrap.equals("dir")
+                        ? new SecretKeySpec(BenchKeys.JWE_SECRET, "AES")
+                        : BenchKeys.encryptionRsa().getPrivateKey())
+                .setJweAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT, wrap))
                 .setJweContentEncryptionAlgorithmConstraints(
                         new AlgorithmConstraints(ConstraintType.PERMIT, "A256GCM"))
                 .setVerificationKey(keys.verificationKey())
@@ -94,7 +101,7 @@ public class TokenBenchmark {
         return signer.issue("alice", List.of("customer", "vip"), Map.of());
     }
 
-    /** Issues a signed token nested in a {@code dir} + A256GCM JWE. */
+    /** Issues a signed token nested in a JWE. */
     @Benchmark
     public IssuedToken issueNested() {
         return encrypter.issue("alice", List.of("customer", "vip"), Map.of());
