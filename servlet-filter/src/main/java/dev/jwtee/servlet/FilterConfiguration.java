@@ -26,14 +26,24 @@ final class FilterConfiguration {
     }
 
     static ConfigSource source(Function<String, String> initParameters, ServletContext context) {
+        ConfigSource chain = ConfigSources.chain(List.of(
+                ConfigSources.fromFunction("filter init-params", initParameters),
+                ConfigSources.fromFunction("context-params", context::getInitParameter),
+                sourcesOutsideApplication(context)));
+        return key -> chain.get(key).map(value -> inWebApplication(key, value, context));
+    }
+
+    /**
+     * Returns the sources that follow the context-params: MicroProfile Config when the web
+     * application has it, system properties, environment variables. They can apply to every
+     * application of the server, not to this one only.
+     */
+    static ConfigSource sourcesOutsideApplication(ServletContext context) {
         List<ConfigSource> sources = new ArrayList<>();
-        sources.add(ConfigSources.fromFunction("filter init-params", initParameters));
-        sources.add(ConfigSources.fromFunction("context-params", context::getInitParameter));
         microProfileConfig(context).ifPresent(sources::add);
         sources.add(ConfigSources.systemProperties());
         sources.add(ConfigSources.environment());
-        ConfigSource chain = ConfigSources.chain(sources);
-        return key -> chain.get(key).map(value -> inWebApplication(key, value, context));
+        return ConfigSources.chain(sources);
     }
 
     /**

@@ -26,7 +26,9 @@ import javax.naming.NamingException;
 /**
  * Authenticates every request with a Bearer access token and serves the token endpoints. An
  * existing web application adopts jwtee by declaring this filter in {@code web.xml}, mapped to
- * {@code /*}, with its configuration as init-params.
+ * {@code /*}, with its configuration as init-params, or lets {@link JwteeInitializer} register
+ * it, configured from context-params, when the context-param
+ * {@code jwtee.filter.registration} is {@code first} or {@code last}.
  *
  * <p>Per request: this filter responds to the token, revocation and JWKS paths itself. A
  * protected path without a token gets 401, with a bad token 401 {@code invalid_token}. A valid

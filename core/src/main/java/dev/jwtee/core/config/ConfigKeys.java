@@ -21,6 +21,13 @@ public final class ConfigKeys {
     /** The build property naming the JOSE test vector folder. */
     static final String VECTORS_PROPERTY = "jwtee.vectors.dir";
 
+    /**
+     * The context-param that makes the servlet filter jar register the filter itself:
+     * {@code none}, {@code first} or {@code last}. Only context-params set it, because it
+     * changes the application's filter chain.
+     */
+    public static final String FILTER_REGISTRATION = "jwtee.filter.registration";
+
     /** Every key jwtee reads. */
     public static final Set<String> KNOWN = Set.of(
             "jwtee.issuer", "jwtee.audience", "jwtee.access-token.lifetime", "jwtee.clock-skew",
@@ -46,7 +53,8 @@ public final class ConfigKeys {
             "jwtee.realm", "jwtee.public-paths", "jwtee.public-paths.reject-invalid-token",
             "jwtee.endpoint.enabled", "jwtee.endpoint.token-path", "jwtee.endpoint.revoke-path",
             "jwtee.endpoint.jwks-path", "jwtee.endpoint.jwks-max-age",
-            "jwtee.credential-validator", "jwtee.credential-validator.roles");
+            "jwtee.credential-validator", "jwtee.credential-validator.roles",
+            FILTER_REGISTRATION);
 
     private static final Set<String> KNOWN_ENVIRONMENT_NAMES = Set.copyOf(
             KNOWN.stream().map(ConfigSources::environmentName).toList());

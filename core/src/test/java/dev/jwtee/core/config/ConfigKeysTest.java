@@ -27,6 +27,12 @@ class ConfigKeysTest {
     }
 
     @Test
+    void unknown_filterRegistration_known() {
+        assertEquals(List.of(), ConfigKeys.unknown(List.of(ConfigKeys.FILTER_REGISTRATION,
+                "JWTEE_FILTER_REGISTRATION")));
+    }
+
+    @Test
     void unknown_otherPrefixes_ignored() {
         assertEquals(List.of(), ConfigKeys.unknown(List.of("java.home", "jwt.issuer")));
     }

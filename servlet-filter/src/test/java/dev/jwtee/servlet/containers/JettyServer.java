@@ -64,6 +64,42 @@ public final class JettyServer implements RunningServer {
         return context.isAvailable();
     }
 
+    /**
+     * Adds and starts a web application that adopts jwtee through a context-param.
+     *
+     * @param app the application
+     * @return true if it started and serves requests, false if its start failed
+     */
+    public boolean deploy(RegistrationWebApp app) {
+        ServletContextHandler context = new ServletContextHandler(app.contextPath(),
+                ServletContextHandler.NO_SESSIONS);
+        context.addServletContainerInitializer(new JwteeInitializer());
+        app.contextParameters().forEach(context::setInitParameter);
+        FilterHolder probe = new FilterHolder(OrderProbeFilter.class);
+        probe.setAsyncSupported(true);
+        context.addFilter(probe, "/*", REQUEST);
+        if (app.declaresJwteeFilter()) {
+            FilterHolder jwtee = new FilterHolder();
+            jwtee.setName(RegistrationWebApp.DECLARED_FILTER_NAME);
+            jwtee.setClassName(TestWebApp.FILTER_CLASS);
+            jwtee.setAsyncSupported(true);
+            context.addFilter(jwtee, "/*", REQUEST);
+        }
+        context.addServlet(new ServletHolder("protected", WhoAmIServlet.class), "/protected/*");
+        context.addServlet(new ServletHolder("public", WhoAmIServlet.class), "/public/*");
+        ServletHolder async = new ServletHolder("async", AsyncDispatchServlet.class);
+        async.setAsyncSupported(true);
+        context.addServlet(async, "/async/*");
+        contexts.addHandler(context);
+        try {
+            context.start();
+        } catch (Exception e) {
+            contexts.removeHandler(context);
+            return false;
+        }
+        return context.isAvailable();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

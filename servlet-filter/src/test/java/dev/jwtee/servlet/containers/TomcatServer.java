@@ -75,6 +75,36 @@ public final class TomcatServer implements RunningServer {
         return addContext(app).getState().isAvailable();
     }
 
+    /**
+     * Adds and starts a web application that adopts jwtee through a context-param.
+     *
+     * @param app the application
+     * @return true if it started and serves requests, false if its start failed
+     */
+    public boolean deploy(RegistrationWebApp app) {
+        Context context = newContext(app.contextPath());
+        app.contextParameters().forEach(context::addParameter);
+        addFilter(context, "probe", OrderProbeFilter.class.getName(), Map.of());
+        if (app.declaresJwteeFilter()) {
+            addFilter(context, RegistrationWebApp.DECLARED_FILTER_NAME, TestWebApp.FILTER_CLASS,
+                    Map.of());
+        }
+        for (FilterDef definition : context.findFilterDefs()) {
+            definition.setAsyncSupported("true");
+        }
+        Tomcat.addServlet(context, "default", DefaultServlet.class.getName());
+        context.addServletMappingDecoded("/", "default");
+        Tomcat.addServlet(context, "protected", WhoAmIServlet.class.getName());
+        context.addServletMappingDecoded("/protected/*", "protected");
+        Tomcat.addServlet(context, "public", WhoAmIServlet.class.getName());
+        context.addServletMappingDecoded("/public/*", "public");
+        Tomcat.addServlet(context, "async", AsyncDispatchServlet.class.getName())
+                .setAsyncSupported(true);
+        context.addServletMappingDecoded("/async/*", "async");
+        tomcat.getHost().addChild(context);
+        return context.getState().isAvailable();
+    }
+
     @Override
     public void close() throws LifecycleException {
         try {
@@ -110,6 +140,26 @@ public final class TomcatServer implements RunningServer {
         Tomcat.addServlet(context, "public", WhoAmIServlet.class.getName());
         context.addServletMappingDecoded("/public/*", "public");
         tomcat.getHost().addChild(context);
+        return context;
+    }
+
+    /**
+     * Creates a context as {@link #addContext} does: its folder, the web application loader and
+     * the jwtee initializer.
+     */
+    private Context newContext(String contextPath) {
+        Path docBase = baseDir.resolve("docs" + contextPath.replace('/', '-'));
+        try {
+            Files.createDirectories(docBase);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + docBase, e);
+        }
+        Context context = new StandardContext();
+        context.setPath(contextPath);
+        context.setDocBase(docBase.toString());
+        context.setParentClassLoader(parentLoader);
+        context.addLifecycleListener(new Tomcat.FixContextListener());
+        context.addServletContainerInitializer(initializer(), null);
         return context;
     }
 
