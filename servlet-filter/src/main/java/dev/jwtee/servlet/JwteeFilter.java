@@ -80,6 +80,10 @@ public class JwteeFilter implements Filter {
                     .map(document -> new JwksEndpoint(http.jwksPath(), document))
                     .orElse(null);
             filterConfig.getServletContext().setAttribute(JWTEE_ATTRIBUTE, jwtee);
+            if (AuthenticationMechanisms.present(
+                    Thread.currentThread().getContextClassLoader())) {
+                LOG.log(Level.WARNING, AuthenticationMechanisms.WARNING);
+            }
         } catch (RuntimeException | LinkageError e) {
             // A LinkageError means a missing class, such as the Persistence API for the JPA
             // store on a plain servlet container. That must fail closed as well.
