@@ -83,6 +83,17 @@ abstract class JaxrsOnlyContract {
         assertEquals("open", response.body(), "body");
     }
 
+    /** The authentication filter runs on open methods too, so a bad token is not ignored. */
+    @Test
+    void permitAll_forgedToken_invalidToken() throws Exception {
+        HttpResponse<String> response = get("catalog/open",
+                JaxrsOnlyWar.forgedToken("alice", "customer"));
+
+        assertEquals(401, response.statusCode(), "status");
+        String challenge = header(response, "WWW-Authenticate");
+        assertTrue(challenge.contains("error=\"invalid_token\""), challenge);
+    }
+
     /**
      * A verification-only deployment publishes no JWK set, so the document is not found,
      * whether the runtime registered {@code JwksResource} or not; it never requires a token.
