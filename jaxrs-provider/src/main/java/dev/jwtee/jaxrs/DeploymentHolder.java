@@ -1,6 +1,7 @@
 package dev.jwtee.jaxrs;
 
 import dev.jwtee.core.Jwtee;
+import dev.jwtee.core.config.ApplicationConfiguration;
 import dev.jwtee.core.config.ConfigSource;
 import dev.jwtee.core.config.ConfigSources;
 import dev.jwtee.core.config.ConfigurationException;
@@ -16,8 +17,9 @@ import java.util.Optional;
 /**
  * Finds the {@link Jwtee} deployment for a request, in this order: the one the servlet filter
  * attached to the request; the one given to {@link JwteeFeature}; the application property
- * {@value JwteeFeature#JWTEE_PROPERTY}; else one built on first use from the application
- * properties, system properties and environment variables, for verification only. A failed
+ * {@value JwteeFeature#JWTEE_PROPERTY}; else one built on first use, for verification only, from
+ * the application properties, MicroProfile Config, system properties and environment
+ * variables, in that order of precedence (see {@link ApplicationConfiguration}). A failed
  * build is logged once and remembered, so every later request fails the same way without
  * another log line. Thread-safe.
  */
@@ -68,21 +70,41 @@ final class DeploymentHolder {
         if (property instanceof Jwtee configured) {
             return configured;
         }
-        ConfigSource verifyOnly = ConfigSources.of("JAX-RS verification-only defaults", Map.of(
-                "jwtee.endpoint.enabled", "false",
-                "jwtee.refresh.enabled", "false"));
-        ConfigSource source = ConfigSources.chain(List.of(
-                ConfigSources.fromFunction("JAX-RS application properties", key ->
-                        Optional.ofNullable(configuration.getProperty(key))
-                                .map(String::valueOf).orElse(null)),
-                ConfigSources.systemProperties(),
-                ConfigSources.environment(),
-                verifyOnly));
+        ClassLoader loader = applicationClassLoader();
+        ApplicationConfiguration.warnAboutUnknownKeys(configuration.getPropertyNames(), loader);
         try {
-            return Jwtee.builder(JwteeConfig.read(source)).build();
+            return Jwtee.builder(JwteeConfig.read(source(configuration, loader))).build();
         } catch (ConfigurationException e) {
             LOG.log(Level.ERROR, "jwtee is not configured for JAX-RS: " + e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Returns the sources of a deployment built here, in order of precedence: the JAX-RS
+     * application properties, MicroProfile Config when {@code loader} sees it, system
+     * properties, environment variables, and last the verification-only defaults, which turn
+     * off the token endpoint and refresh tokens.
+     */
+    static ConfigSource source(Configuration configuration, ClassLoader loader) {
+        ConfigSource applicationProperties = ConfigSources.fromFunction(
+                "JAX-RS application properties", key ->
+                        Optional.ofNullable(configuration.getProperty(key))
+                                .map(String::valueOf).orElse(null));
+        ConfigSource verifyOnly = ConfigSources.of("JAX-RS verification-only defaults", Map.of(
+                "jwtee.endpoint.enabled", "false",
+                "jwtee.refresh.enabled", "false"));
+        return ConfigSources.chain(List.of(
+                ApplicationConfiguration.source(List.of(applicationProperties), loader),
+                verifyOnly));
+    }
+
+    /**
+     * Returns the class loader through which MicroProfile Config is found: the thread's context
+     * class loader, which is the web application's while a request runs, else this jar's.
+     */
+    private static ClassLoader applicationClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : DeploymentHolder.class.getClassLoader();
     }
 }

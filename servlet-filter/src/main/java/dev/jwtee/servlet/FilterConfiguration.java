@@ -1,35 +1,31 @@
 package dev.jwtee.servlet;
 
-import dev.jwtee.core.config.ConfigKeys;
+import dev.jwtee.core.config.ApplicationConfiguration;
 import dev.jwtee.core.config.ConfigSource;
 import dev.jwtee.core.config.ConfigSources;
 import jakarta.servlet.ServletContext;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The configuration sources of the servlet filter, in order of precedence: filter
- * init-params, context-params, MicroProfile Config when the web application has it, system
- * properties, environment variables. Also reports names that look like jwtee keys but are not,
- * since a misspelled key would otherwise be ignored.
+ * init-params, context-params, then the sources that {@link ApplicationConfiguration} adds
+ * after them (MicroProfile Config when the web application has it, system properties,
+ * environment variables).
  */
 final class FilterConfiguration {
-
-    private static final System.Logger LOG = System.getLogger(FilterConfiguration.class.getName());
 
     private FilterConfiguration() {
     }
 
     static ConfigSource source(Function<String, String> initParameters, ServletContext context) {
-        ConfigSource chain = ConfigSources.chain(List.of(
+        ConfigSource chain = ApplicationConfiguration.source(List.of(
                 ConfigSources.fromFunction("filter init-params", initParameters),
-                ConfigSources.fromFunction("context-params", context::getInitParameter),
-                sourcesOutsideApplication(context)));
+                ConfigSources.fromFunction("context-params", context::getInitParameter)),
+                applicationClassLoader(context));
         return key -> chain.get(key).map(value -> inWebApplication(key, value, context));
     }
 
@@ -39,11 +35,7 @@ final class FilterConfiguration {
      * application of the server, not to this one only.
      */
     static ConfigSource sourcesOutsideApplication(ServletContext context) {
-        List<ConfigSource> sources = new ArrayList<>();
-        microProfileConfig(context).ifPresent(sources::add);
-        sources.add(ConfigSources.systemProperties());
-        sources.add(ConfigSources.environment());
-        return ConfigSources.chain(sources);
+        return ApplicationConfiguration.source(List.of(), applicationClassLoader(context));
     }
 
     /**
@@ -60,11 +52,11 @@ final class FilterConfiguration {
     }
 
     /**
-     * Finds MicroProfile Config through the web application's class loader, because the API is
-     * visible there when the server provides it or the WAR bundles it. The filter's own class
-     * loader may not see it.
+     * Returns the web application's class loader, through which MicroProfile Config is found,
+     * because the API is visible there when the server provides it or the WAR bundles it. The
+     * filter's own class loader may not see it.
      */
-    private static Optional<MicroProfileConfigSource> microProfileConfig(ServletContext context) {
+    private static ClassLoader applicationClassLoader(ServletContext context) {
         ClassLoader loader = context.getClassLoader();
         if (loader == null) {
             loader = Thread.currentThread().getContextClassLoader();
@@ -72,7 +64,7 @@ final class FilterConfiguration {
         if (loader == null) {
             loader = FilterConfiguration.class.getClassLoader();
         }
-        return MicroProfileConfigSource.find(loader);
+        return loader;
     }
 
     /** Logs one WARNING per unknown jwtee key among the filter's and the JVM's settings. */
@@ -80,12 +72,6 @@ final class FilterConfiguration {
             ServletContext context) {
         List<String> names = new ArrayList<>(initParameterNames);
         names.addAll(Collections.list(context.getInitParameterNames()));
-        names.addAll(System.getProperties().stringPropertyNames());
-        names.addAll(System.getenv().keySet());
-        microProfileConfig(context).ifPresent(config -> names.addAll(config.propertyNames()));
-        for (String unknown : ConfigKeys.unknown(names)) {
-            LOG.log(Level.WARNING, "Unknown jwtee configuration key {0} is ignored; the README"
-                    + " lists the known keys", unknown);
-        }
+        ApplicationConfiguration.warnAboutUnknownKeys(names, applicationClassLoader(context));
     }
 }

@@ -1,10 +1,9 @@
-package dev.jwtee.servlet;
+package dev.jwtee.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwtee.core.config.ConfigurationException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Map;

@@ -1,7 +1,5 @@
-package dev.jwtee.servlet;
+package dev.jwtee.core.config;
 
-import dev.jwtee.core.config.ConfigSource;
-import dev.jwtee.core.config.ConfigurationException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,16 +9,17 @@ import java.util.Optional;
 
 /**
  * Reads jwtee keys from MicroProfile Config, when the web application can see the API. The API
- * is reached by reflection through the web application's class loader, so this jar needs no
+ * is reached by reflection through the web application's class loader, so jwtee needs no
  * MicroProfile Config at compile or run time and loads the same on a plain servlet container.
+ * {@link ApplicationConfiguration} places this source in the order that every adapter uses.
  *
  * <p>MicroProfile Config counts an empty value as undefined, as jwtee does. Thread-safe, as
  * the MicroProfile {@code Config} it wraps is.
  */
-final class MicroProfileConfigSource implements ConfigSource {
+public final class MicroProfileConfigSource implements ConfigSource {
 
     /** Class whose presence shows that the MicroProfile Config API is available. */
-    static final String PROVIDER_CLASS = "org.eclipse.microprofile.config.ConfigProvider";
+    public static final String PROVIDER_CLASS = "org.eclipse.microprofile.config.ConfigProvider";
 
     private static final String CONFIG_CLASS = "org.eclipse.microprofile.config.Config";
     private static final System.Logger LOG =
@@ -44,7 +43,7 @@ final class MicroProfileConfigSource implements ConfigSource {
      * @param loader the web application's class loader, never {@code null}
      * @return the source, or empty when MicroProfile Config is not available
      */
-    static Optional<MicroProfileConfigSource> find(ClassLoader loader) {
+    public static Optional<MicroProfileConfigSource> find(ClassLoader loader) {
         Class<?> provider;
         try {
             provider = Class.forName(PROVIDER_CLASS, false, loader);
@@ -103,7 +102,7 @@ final class MicroProfileConfigSource implements ConfigSource {
      *
      * @return the names, never {@code null}, and empty if the implementation fails to list them
      */
-    List<String> propertyNames() {
+    public List<String> propertyNames() {
         List<String> names = new ArrayList<>();
         try {
             for (Object name : (Iterable<?>) propertyNames.invoke(config)) {
