@@ -23,6 +23,9 @@ import java.util.function.Function;
  */
 final class TokenEndpointHandler {
 
+    /** Most bytes of an oversized body read and dropped, so that the client gets the 400. */
+    private static final long DISCARD_BYTES = 256 * 1024;
+
     private static final System.Logger LOG =
             System.getLogger(TokenEndpointHandler.class.getName());
 
@@ -63,6 +66,8 @@ final class TokenEndpointHandler {
         try {
             parameters = FormBody.parse(readBody(request));
         } catch (IllegalArgumentException e) {
+            // Unread body bytes may still be on the way, so the connection is not reused.
+            response.setHeader("Connection", "close");
             Responses.write(response, EndpointResponse.error(400, "invalid_request",
                     e.getMessage()));
             return;
@@ -102,13 +107,15 @@ final class TokenEndpointHandler {
      * @throws IllegalArgumentException if the body is too large or ends early
      */
     private static byte[] readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > FormBody.MAX_BYTES) {
-            throw new IllegalArgumentException("The request body is larger than "
-                    + FormBody.MAX_BYTES + " bytes.");
-        }
         try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > FormBody.MAX_BYTES) {
+                discard(in);
+                throw new IllegalArgumentException("The request body is larger than "
+                        + FormBody.MAX_BYTES + " bytes.");
+            }
             byte[] body = in.readNBytes(FormBody.MAX_BYTES + 1);
             if (body.length > FormBody.MAX_BYTES) {
+                discard(in);
                 throw new IllegalArgumentException("The request body is larger than "
                         + FormBody.MAX_BYTES + " bytes.");
             }
@@ -122,6 +129,24 @@ final class TokenEndpointHandler {
             // The client stopped sending (end of stream, or the container's read timeout).
             LOG.log(Level.DEBUG, "Reading a token request body failed: {0}", e.toString());
             throw new IllegalArgumentException("The request body could not be read in full.");
+        }
+    }
+
+    /**
+     * Reads and drops up to {@link #DISCARD_BYTES} more of an oversized body before the 400 is
+     * sent. A container that closes a connection with unread request bytes can make the TCP
+     * stack reset it, and the client then loses the response; Jetty does so, while Tomcat
+     * drains the body itself.
+     */
+    private static void discard(InputStream in) throws IOException {
+        long skipped = 0;
+        byte[] scratch = new byte[8192];
+        while (skipped < DISCARD_BYTES) {
+            int read = in.read(scratch, 0, (int) Math.min(scratch.length, DISCARD_BYTES - skipped));
+            if (read < 0) {
+                return;
+            }
+            skipped += read;
         }
     }
 

@@ -159,6 +159,11 @@ public final class ContractTable {
             row("oversized form", h -> h.post(app + "/auth/token",
                     SIGN_IN + "x".repeat(20_000)),
                 400, Challenge.NONE, JSON, TOKEN_ENDPOINT, jsonError("invalid_request")),
+            row("oversized form of 200 KiB, then a sign-in", h -> {
+                var oversized = h.post(app + "/auth/token", SIGN_IN + "x".repeat(200_000));
+                h.signIn(app);
+                return oversized;
+            }, 400, Challenge.NONE, JSON, TOKEN_ENDPOINT, jsonError("invalid_request")),
             row("form that is not UTF-8", h -> h.post(app + "/auth/token", SIGN_IN + "%E0%A4"),
                 400, Challenge.NONE, JSON, TOKEN_ENDPOINT, jsonError("invalid_request")),
             row("form with a bad escape", h -> h.post(app + "/auth/token", SIGN_IN + "%zz"),
