@@ -166,7 +166,7 @@ done
 server_pid=""
 stop_server() {
   if [[ -n $server_pid ]] && kill -0 "$server_pid" 2> /dev/null; then
-    echo "Stopping Payara Micro (pid $server_pid)..."
+    echo "Stopping Payara Micro (pid $server_pid)..." >&2
     kill "$server_pid" 2> /dev/null || true
     for _ in $(seq 30); do
       kill -0 "$server_pid" 2> /dev/null || break
