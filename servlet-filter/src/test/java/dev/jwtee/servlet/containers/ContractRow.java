@@ -126,6 +126,17 @@ public record ContractRow(String name, Exchange exchange, int status, Challenge 
     }
 
     /**
+     * Returns this row under another name, for a second run of the table on another
+     * application.
+     *
+     * @param newName the name
+     * @return the renamed row
+     */
+    public ContractRow named(String newName) {
+        return new ContractRow(newName, exchange, status, challenge, mediaType, caching, extra);
+    }
+
+    /**
      * Checks that header {@code name} has exactly {@code value}.
      *
      * @param name the header name

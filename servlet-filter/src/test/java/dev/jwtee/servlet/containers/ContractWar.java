@@ -76,12 +76,28 @@ public final class ContractWar {
      * @return the WAR, named after the context path
      */
     public static WebArchive create(TestWebApp app) {
+        return create(app, webXml(app));
+    }
+
+    /**
+     * Builds the WAR of {@code app} without a jwtee filter entry: the init-params become
+     * context-params, and the context-param {@code jwtee.filter.registration} is {@code last},
+     * so the filter jar's initializer registers the filter after the declared CORS filter.
+     *
+     * @param app the application; its init-params name {@value #KEYS} as the JWKS file
+     * @return the WAR, named after the context path
+     */
+    public static WebArchive createRegistered(TestWebApp app) {
+        return create(app, registeredWebXml(app));
+    }
+
+    private static WebArchive create(TestWebApp app, String webXml) {
         WebArchive war = ShrinkWrap.create(WebArchive.class,
                 app.contextPath().substring(1) + ".war");
         war.addClasses(CorsHeaderFilter.class, WhoAmIServlet.class,
                 TestCredentialValidator.class);
         war.addAsResource(CONFIG);
-        war.addAsWebInfResource(new StringAsset(webXml(app)), "web.xml");
+        war.addAsWebInfResource(new StringAsset(webXml), "web.xml");
         war.addAsWebInfResource(new StringAsset(ContractTable.jwks()),
                 KEYS.substring("/WEB-INF/".length()));
         for (String className : LIBRARY_CLASSES) {
@@ -104,6 +120,30 @@ public final class ContractWar {
                 .append(" version=\"6.0\">\n");
         filter(xml, "cors", CorsHeaderFilter.class.getName(), Map.of());
         filter(xml, "jwtee", TestWebApp.FILTER_CLASS, app.initParameters());
+        servlet(xml, "protected", "/protected/*");
+        servlet(xml, "public", "/public/*");
+        return xml.append("</web-app>\n").toString();
+    }
+
+    /**
+     * Returns the {@code web.xml} of {@code app} for {@link #createRegistered}: the jwtee
+     * settings as context-params, the CORS filter, the two servlets, and no jwtee filter.
+     *
+     * @param app the application
+     * @return the XML text
+     */
+    public static String registeredWebXml(TestWebApp app) {
+        StringBuilder xml = new StringBuilder();
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"")
+                .append(" version=\"6.0\">\n");
+        Map<String, String> parameters = new TreeMap<>(app.initParameters());
+        parameters.put("jwtee.filter.registration", "last");
+        parameters.forEach((key, value) -> xml
+                .append("    <context-param><param-name>").append(escape(key))
+                .append("</param-name><param-value>").append(escape(value))
+                .append("</param-value></context-param>\n"));
+        filter(xml, "cors", CorsHeaderFilter.class.getName(), Map.of());
         servlet(xml, "protected", "/protected/*");
         servlet(xml, "public", "/public/*");
         return xml.append("</web-app>\n").toString();

@@ -48,6 +48,19 @@ class ContractWarTest {
     }
 
     @Test
+    void registeredWebXml_configured_contextParamsAndNoJwteeFilter() {
+        String xml = ContractWar.registeredWebXml(ContractWar.configured("/registered"));
+
+        assertTrue(xml.contains("<context-param><param-name>jwtee.filter.registration"
+                + "</param-name><param-value>last</param-value></context-param>"), xml);
+        assertTrue(xml.contains("<context-param><param-name>jwtee.keys.jwks-file</param-name>"
+                + "<param-value>" + ContractWar.KEYS + "</param-value></context-param>"), xml);
+        assertFalse(xml.contains(TestWebApp.FILTER_CLASS), xml);
+        assertFalse(xml.contains("<init-param>"), xml);
+        assertTrue(xml.contains("<filter-class>" + CorsHeaderFilter.class.getName()), xml);
+    }
+
+    @Test
     void webXml_failedStart_namesMissingValidator() {
         String xml = ContractWar.webXml(ContractWar.failedStart("/contract-broken"));
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The HTTP contract table of the servlet filter on WildFly: every row that embedded Tomcat and
  * Jetty run, on the two WARs that {@link ContractWar} builds from the same classes and
  * init-params. Refresh tokens of the configured application go to WildFly's default data
- * source, and the realm comes from the WAR's {@code microprofile-config.properties}.
+ * source, and the realm comes from the WAR's {@code microprofile-config.properties}. The
+ * configured rows run a second time on a WAR without a jwtee filter entry, whose filter the
+ * context-param {@code jwtee.filter.registration} registers.
  */
 @ExtendWith(ArquillianExtension.class)
 class WildFlyContractIT {
@@ -30,6 +32,8 @@ class WildFlyContractIT {
     private static final String CONFIGURED = "contract";
 
     private static final String FAILED_START = "contract-broken";
+
+    private static final String REGISTERED = "contract-registered";
 
     /** Both deployments share WildFly's one HTTP listener, so this URL gives the port. */
     @ArquillianResource
@@ -46,8 +50,16 @@ class WildFlyContractIT {
         return ContractWar.create(ContractWar.failedStart("/" + FAILED_START));
     }
 
+    /** The configured application again, with the filter registered by its initializer. */
+    @Deployment(name = REGISTERED, testable = false, order = 3)
+    static WebArchive registeredWar() {
+        return ContractWar.createRegistered(ContractWar.configured("/" + REGISTERED));
+    }
+
     static Stream<ContractRow> rows() {
-        return ContractTable.rows("/" + CONFIGURED, "/" + FAILED_START);
+        return Stream.concat(ContractTable.rows("/" + CONFIGURED, "/" + FAILED_START),
+                ContractTable.configuredRows("/" + REGISTERED)
+                        .map(row -> row.named("registered by context-param: " + row.name())));
     }
 
     /** Sends the row's request to 127.0.0.1, the only address WildFly binds here. */
