@@ -9,9 +9,14 @@ import java.util.Map;
 
 /**
  * Writes jwtee's answers. Headers that earlier filters set, such as CORS headers, are kept:
- * nothing here resets the response or goes through the container's error pages.
+ * nothing here resets the response or goes through the container's error pages. A client that
+ * closed its connection before the body was written is logged at DEBUG only, because a
+ * container logs an exception that leaves the filter with a full stack trace, and any client
+ * could fill the log that way.
  */
 final class Responses {
+
+    private static final System.Logger LOG = System.getLogger(Responses.class.getName());
 
     private Responses() {
     }
@@ -43,6 +48,12 @@ final class Responses {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setContentType(contentType);
         response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        try {
+            response.getOutputStream().write(bytes);
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "The client closed the connection before the"
+                    + " {0} response was sent: {1}", response.getStatus(), e.toString());
+        }
     }
 }

@@ -75,6 +75,11 @@ final class ClaimsCheck {
         String subject = printable(requiredString(map, "sub"));
         String name = callerName(map, subject);
         List<String> groups = stringList(map, "groups");
+        if (groups != null) {
+            for (String group : groups) {
+                printable(group);
+            }
+        }
         Object tokenId = map.get("jti");
         if (tokenId != null && !(tokenId instanceof String)) {
             throw new TokenRejectedException(Reason.INVALID_CLAIM);
@@ -109,10 +114,21 @@ final class ClaimsCheck {
         return name == null ? subject : name;
     }
 
-    /** The caller's name becomes getRemoteUser(), which applications print and log. */
+    /**
+     * Rejects text that would change how a log line or a page shows it: control characters,
+     * line and paragraph separators, format characters such as the bidirectional overrides
+     * and zero-width characters, and unpaired surrogates. The caller's name becomes
+     * getRemoteUser() and roles become isUserInRole() names, which applications print and log.
+     */
     private static String printable(String text) throws TokenRejectedException {
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            throw new TokenRejectedException(Reason.INVALID_CLAIM);
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            switch (Character.getType(codePoint)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR,
+                        Character.PARAGRAPH_SEPARATOR, Character.SURROGATE ->
+                    throw new TokenRejectedException(Reason.INVALID_CLAIM);
+                default -> i += Character.charCount(codePoint);
+            }
         }
         return text;
     }

@@ -175,7 +175,7 @@ final class StrictJson {
         while (true) {
             char c = next();
             if (c == '"') {
-                return value.toString();
+                return pairedSurrogates(value.toString());
             }
             if (c < 0x20) {
                 throw malformed();
@@ -196,6 +196,23 @@ final class StrictJson {
                 default -> throw malformed();
             }
         }
+    }
+
+    /**
+     * Rejects a string with an unpaired surrogate (RFC 7493 section 2.1). Only a Unicode escape
+     * can produce one here, because the UTF-8 decoding already rejects one in raw bytes.
+     */
+    private static String pairedSurrogates(String value) throws TokenRejectedException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw malformed();
+            }
+        }
+        return value;
     }
 
     private char unicodeEscape() throws TokenRejectedException {

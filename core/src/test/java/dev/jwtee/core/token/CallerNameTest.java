@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Set;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which claim names the caller, and how a malformed name claim is refused. */
 class CallerNameTest {
@@ -77,6 +79,40 @@ class CallerNameTest {
         claims.setClaim("preferred_username", "ally\nadmin");
 
         assertEquals(Reason.INVALID_CLAIM, rejection(rsaVerifier(), rsaToken(claims)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice\u2028admin=true", "alice\u2029", "alice\u202eeurt",
+        "ali\u200bce", "alice\ufeff", "alice\u0085", "alice\u007f"})
+    void verify_nameWithSpoofingCharacter_rejectsInvalidClaim(String name) {
+        JwtClaims upn = validClaims();
+        upn.setClaim("upn", name);
+        JwtClaims subject = validClaims();
+        subject.setSubject(name);
+
+        assertEquals(Reason.INVALID_CLAIM, rejection(rsaVerifier(), rsaToken(upn)), "upn");
+        assertEquals(Reason.INVALID_CLAIM, rejection(rsaVerifier(), rsaToken(subject)), "sub");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin\u0000", "admin\u2028", "ad\u200dmin"})
+    void verify_groupWithSpoofingCharacter_rejectsInvalidClaim(String group) {
+        JwtClaims claims = validClaims();
+        claims.setStringListClaim("groups", "customer", group);
+
+        assertEquals(Reason.INVALID_CLAIM, rejection(rsaVerifier(), rsaToken(claims)));
+    }
+
+    @Test
+    void verify_nonAsciiLettersAndEmoji_accepted() throws Exception {
+        JwtClaims claims = validClaims();
+        claims.setClaim("upn", "Zo\u00eb \u5f20\u4f1f \ud83d\ude00");
+        claims.setStringListClaim("groups", "caf\u00e9");
+
+        VerifiedToken verified = rsaVerifier().verify(rsaToken(claims));
+
+        assertEquals("Zo\u00eb \u5f20\u4f1f \ud83d\ude00", verified.name());
+        assertEquals(List.of("caf\u00e9"), verified.groups());
     }
 
     @Test

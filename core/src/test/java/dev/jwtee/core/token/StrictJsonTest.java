@@ -72,6 +72,8 @@ class StrictJsonTest {
         "{\"a\":[1 2]}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12g4\"}",
         "{\"a\":\"line\nbreak\"}", "{\"a\":\"unterminated}", "{\"a\":1,\"a\":2}",
         "{\"o\":{\"b\":1,\"b\":1}}", "{\"a\":1}\u0000", "\ufeff{\"a\":1}", "{\"a\":1} {}",
+        "{\"a\":\"\\ud800\"}", "{\"a\":\"x\\udc00y\"}", "{\"a\":\"\\ud800\\ud800\"}",
+        "{\"a\":\"\\ude00\\ud83d\"}",
     })
     void parseObject_invalidDocument_malformed(String json) {
         TokenRejectedException e = assertThrows(TokenRejectedException.class,
