@@ -91,12 +91,9 @@ final class DeploymentHolder {
                 "JAX-RS application properties", key ->
                         Optional.ofNullable(configuration.getProperty(key))
                                 .map(String::valueOf).orElse(null));
-        ConfigSource verifyOnly = ConfigSources.of("JAX-RS verification-only defaults", Map.of(
-                "jwtee.endpoint.enabled", "false",
-                "jwtee.refresh.enabled", "false"));
-        return ConfigSources.chain(List.of(
+        return ConfigSources.withDefaults(
                 ApplicationConfiguration.source(List.of(applicationProperties), loader),
-                verifyOnly));
+                Map.of("jwtee.endpoint.enabled", "false", "jwtee.refresh.enabled", "false"));
     }
 
     /**

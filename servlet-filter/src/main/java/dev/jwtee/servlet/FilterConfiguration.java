@@ -26,7 +26,8 @@ final class FilterConfiguration {
                 ConfigSources.fromFunction("filter init-params", initParameters),
                 ConfigSources.fromFunction("context-params", context::getInitParameter)),
                 applicationClassLoader(context));
-        return key -> chain.get(key).map(value -> inWebApplication(key, value, context));
+        return ConfigSources.renamed(chain.name(),
+                key -> chain.get(key).map(value -> inWebApplication(key, value, context)));
     }
 
     /**

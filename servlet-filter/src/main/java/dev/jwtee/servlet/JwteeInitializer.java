@@ -60,6 +60,7 @@ public final class JwteeInitializer implements ServletContainerInitializer {
                     context);
         }
         if (mode == FilterRegistrationMode.NONE) {
+            failIfOnlySetElsewhere(context, declared);
             return;
         }
         if (!declared.isEmpty()) {
@@ -76,17 +77,42 @@ public final class JwteeInitializer implements ServletContainerInitializer {
         register(mode, context);
     }
 
-    /** Reads the context-param and warns when another source sets the key, to no effect. */
+    /**
+     * Stops the deployment of an application that declares no filter when the registration key
+     * is set outside the context-params only. Whoever set it expected a registered filter, and
+     * without one the application would run with no authentication at all. With a declared
+     * filter, the value is ignored with a WARNING.
+     */
+    private static void failIfOnlySetElsewhere(ServletContext context,
+            List<FilterRegistration> declared) throws ServletException {
+        String key = ConfigKeys.FILTER_REGISTRATION;
+        if (context.getInitParameter(key) != null) {
+            return;
+        }
+        Optional<String> elsewhere = FilterConfiguration.sourcesOutsideApplication(context)
+                .get(key);
+        if (elsewhere.isEmpty()) {
+            return;
+        }
+        String where = "MicroProfile Config, a system property or the environment variable "
+                + ConfigSources.environmentName(key);
+        if (!declared.isEmpty()) {
+            LOG.log(Level.WARNING, "{0} is read from context-params only, so the value ''{1}''"
+                    + " from {2} is ignored", key, elsewhere.get(), where);
+            return;
+        }
+        String message = key + " is read from context-params only, but is set to '"
+                + elsewhere.get() + "' in " + where + ", and the application declares no"
+                + " JwteeFilter, so it would run without authentication; set " + key
+                + " as a context-param in web.xml";
+        LOG.log(Level.ERROR, message + ". The application is not deployed");
+        throw new ServletException(message);
+    }
+
+    /** Reads the context-param. */
     private static FilterRegistrationMode registrationMode(ServletContext context)
             throws ServletException {
         String key = ConfigKeys.FILTER_REGISTRATION;
-        Optional<String> elsewhere = FilterConfiguration.sourcesOutsideApplication(context)
-                .get(key);
-        if (elsewhere.isPresent()) {
-            LOG.log(Level.WARNING, "{0} is read from context-params only, so the value ''{1}''"
-                    + " from MicroProfile Config, a system property or the environment variable"
-                    + " {2} is ignored", key, elsewhere.get(), ConfigSources.environmentName(key));
-        }
         try {
             return FilterRegistrationMode.parse(context.getInitParameter(key));
         } catch (ConfigurationException e) {

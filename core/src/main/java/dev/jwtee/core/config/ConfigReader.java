@@ -48,9 +48,9 @@ public final class ConfigReader {
      */
     public String requiredString(String key) {
         return string(key).orElseThrow(
-                () -> new ConfigurationException(key, "missing; set it as a filter init-param,"
-                        + " context-param, MicroProfile Config property, system property or"
-                        + " environment variable " + ConfigSources.environmentName(key)));
+                () -> new ConfigurationException(key, "missing; set it in one of these"
+                        + " configuration sources: " + source.name() + " (as an environment"
+                        + " variable: " + ConfigSources.environmentName(key) + ")"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jwtee.core.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,9 +97,36 @@ public final class ConfigSources {
 
             @Override
             public String name() {
-                return "chain of " + copy.size() + " sources";
+                List<String> names = new ArrayList<>();
+                copy.forEach(source -> names.add(source.name()));
+                return String.join(", ", names);
             }
         };
+    }
+
+    /**
+     * Returns a source that reads {@code source} and falls back to {@code defaults} for keys it
+     * does not define. Its name is that of {@code source}, because error messages tell where a
+     * missing key can be set, and the defaults are not such a place.
+     *
+     * @param source the source to read first
+     * @param defaults values for keys that {@code source} does not define
+     * @return the source with defaults
+     */
+    public static ConfigSource withDefaults(ConfigSource source, Map<String, String> defaults) {
+        ConfigSource fallback = of("defaults", defaults);
+        return named(source.name(), key -> source.get(key).or(() -> fallback.get(key)));
+    }
+
+    /**
+     * Returns {@code delegate} under another name, for a source that wraps another one.
+     *
+     * @param name the name used in error messages
+     * @param delegate the source to read
+     * @return the renamed source
+     */
+    public static ConfigSource renamed(String name, ConfigSource delegate) {
+        return named(name, delegate);
     }
 
     private static ConfigSource named(String name, ConfigSource delegate) {

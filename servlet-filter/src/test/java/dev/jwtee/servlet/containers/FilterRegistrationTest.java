@@ -209,7 +209,7 @@ abstract class FilterRegistrationTest {
     }
 
     @Test
-    void deploy_systemPropertyOnly_ignoredWithWarning() throws Exception {
+    void deploy_systemPropertyOnlyNoFilter_startFails() {
         System.setProperty(KEY, "first");
         boolean started;
         try {
@@ -218,11 +218,27 @@ abstract class FilterRegistrationTest {
             System.clearProperty(KEY);
         }
 
-        assertTrue(started, "/property started");
+        assertFalse(started, "an application that would run without authentication started");
+        assertTrue(log.contains(INITIALIZER, Level.SEVERE, "read from context-params only"),
+                "ERROR line names the misplaced setting");
+    }
+
+    @Test
+    void deploy_systemPropertyWithDeclaredFilter_ignoredWithWarning() throws Exception {
+        System.setProperty(KEY, "first");
+        boolean started;
+        try {
+            started = deploy(new RegistrationWebApp("/property-declared", configuration(),
+                    true));
+        } finally {
+            System.clearProperty(KEY);
+        }
+
+        assertTrue(started, "/property-declared started");
         assertTrue(log.contains(INITIALIZER, Level.WARNING, "from context-params only"),
                 "WARNING about the ignored system property");
-        assertEquals(200, get("/property/protected/whoami").statusCode(),
-                "status without any jwtee filter");
+        assertEquals(401, get("/property-declared/protected/whoami").statusCode(),
+                "status of the declared filter without a token");
     }
 
     private static RegistrationWebApp app(String contextPath, String mode) {
