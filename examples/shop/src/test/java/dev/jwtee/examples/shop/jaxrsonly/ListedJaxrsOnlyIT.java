@@ -1,5 +1,9 @@
 package dev.jwtee.examples.shop.jaxrsonly;
 
+import dev.jwtee.jaxrs.testing.JaxrsOnlyContract;
+import dev.jwtee.jaxrs.testing.JaxrsOnlyWar;
+import dev.jwtee.jaxrs.testing.ListedApplication;
+import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ListedJaxrsOnlyIT extends JaxrsOnlyContract {
 
+    /** The shop's Payara descriptor, relative to the module folder in which the tests run. */
+    private static final String PAYARA_WEB_XML = "src/main/webapp/WEB-INF/payara-web.xml";
+
     private static final String NAME = "jaxrs-only-listed";
 
     @ArquillianResource
@@ -23,17 +30,18 @@ class ListedJaxrsOnlyIT extends JaxrsOnlyContract {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return JaxrsOnlyWar.create(NAME, ListedApplication.class);
+        return JaxrsOnlyWar.create(NAME, ListedApplication.class)
+                .addAsWebInfResource(new File(PAYARA_WEB_XML), "payara-web.xml");
     }
 
     @Override
-    URI apiUri() throws Exception {
+    protected URI apiUri() throws Exception {
         return new URI("http", null, "127.0.0.1", deploymentUrl.getPort(), "/" + NAME + "/api/",
                 null, null);
     }
 
     @Override
-    String realm() {
+    protected String realm() {
         return ListedApplication.REALM;
     }
 }

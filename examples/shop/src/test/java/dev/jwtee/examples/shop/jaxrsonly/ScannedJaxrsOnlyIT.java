@@ -1,5 +1,9 @@
 package dev.jwtee.examples.shop.jaxrsonly;
 
+import dev.jwtee.jaxrs.testing.JaxrsOnlyContract;
+import dev.jwtee.jaxrs.testing.JaxrsOnlyWar;
+import dev.jwtee.jaxrs.testing.ScannedApplication;
+import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ScannedJaxrsOnlyIT extends JaxrsOnlyContract {
 
+    /** The shop's Payara descriptor, relative to the module folder in which the tests run. */
+    private static final String PAYARA_WEB_XML = "src/main/webapp/WEB-INF/payara-web.xml";
+
     private static final String NAME = "jaxrs-only-scanned";
 
     @ArquillianResource
@@ -22,17 +29,18 @@ class ScannedJaxrsOnlyIT extends JaxrsOnlyContract {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return JaxrsOnlyWar.create(NAME, ScannedApplication.class);
+        return JaxrsOnlyWar.create(NAME, ScannedApplication.class)
+                .addAsWebInfResource(new File(PAYARA_WEB_XML), "payara-web.xml");
     }
 
     @Override
-    URI apiUri() throws Exception {
+    protected URI apiUri() throws Exception {
         return new URI("http", null, "127.0.0.1", deploymentUrl.getPort(), "/" + NAME + "/api/",
                 null, null);
     }
 
     @Override
-    String realm() {
+    protected String realm() {
         return JaxrsOnlyWar.MICROPROFILE_REALM;
     }
 }

@@ -1,5 +1,8 @@
 package dev.jwtee.examples.wildfly.jaxrsonly;
 
+import dev.jwtee.jaxrs.testing.JaxrsOnlyContract;
+import dev.jwtee.jaxrs.testing.JaxrsOnlyWar;
+import dev.jwtee.jaxrs.testing.ScannedApplication;
 import java.net.URI;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,13 +29,13 @@ class ScannedJaxrsOnlyIT extends JaxrsOnlyContract {
     }
 
     @Override
-    URI apiUri() throws Exception {
+    protected URI apiUri() throws Exception {
         return new URI("http", null, "127.0.0.1", deploymentUrl.getPort(), "/" + NAME + "/api/",
                 null, null);
     }
 
     @Override
-    String realm() {
+    protected String realm() {
         return JaxrsOnlyWar.MICROPROFILE_REALM;
     }
 }

@@ -1,4 +1,4 @@
-package dev.jwtee.examples.shop.jaxrsonly;
+package dev.jwtee.jaxrs.testing;
 
 import dev.jwtee.jaxrs.JwteeFeature;
 import jakarta.ws.rs.ApplicationPath;

@@ -1,4 +1,4 @@
-package dev.jwtee.examples.shop.jaxrsonly;
+package dev.jwtee.jaxrs.testing;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package dev.jwtee.examples.shop.jaxrsonly;
+package dev.jwtee.jaxrs.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,17 +14,17 @@ import org.junit.jupiter.api.Test;
  * The HTTP behaviour that a JAX-RS-only WAR from {@link JaxrsOnlyWar} must show, whichever way
  * it registers jwtee. Subclasses deploy the WAR and return its URI.
  */
-abstract class JaxrsOnlyContract {
+public abstract class JaxrsOnlyContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     /** Returns the JAX-RS application's base URI on 127.0.0.1, with a trailing slash. */
-    abstract URI apiUri() throws Exception;
+    protected abstract URI apiUri() throws Exception;
 
     /** Returns the realm that the deployment's challenges must carry. */
-    abstract String realm();
+    protected abstract String realm();
 
     @Test
     void roleProtected_noToken_challenge() throws Exception {

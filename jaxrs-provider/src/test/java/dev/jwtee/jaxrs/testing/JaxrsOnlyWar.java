@@ -1,4 +1,4 @@
-package dev.jwtee.examples.wildfly.jaxrsonly;
+package dev.jwtee.jaxrs.testing;
 
 import dev.jwtee.core.Jwtee;
 import dev.jwtee.jaxrs.JwteeFeature;
@@ -31,14 +31,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>WildFly needs no descriptor of its own for these WARs: RESTEasy enforces
  * {@code @RolesAllowed} only when {@code resteasy.role.based.security} is on, which it is not.
+ * Payara Micro needs {@code payara-web.xml}, which its tests add to the archive.
  */
-final class JaxrsOnlyWar {
+public final class JaxrsOnlyWar {
 
     /** Issuer and audience of the tokens that the WARs accept. */
-    static final String ISSUER = "https://catalog.example.com";
+    public static final String ISSUER = "https://catalog.example.com";
 
     /** Realm that {@code microprofile-config.properties} sets. */
-    static final String MICROPROFILE_REALM = "catalog";
+    public static final String MICROPROFILE_REALM = "catalog";
 
     private static final byte[] SECRET = randomSecret();
 
@@ -52,7 +53,7 @@ final class JaxrsOnlyWar {
      * @param application the {@code Application} subclass
      * @return the archive
      */
-    static WebArchive create(String name, Class<?> application) {
+    public static WebArchive create(String name, Class<?> application) {
         String configuration = String.join("\n",
                 "jwtee.issuer=" + ISSUER,
                 "jwtee.keys.hmac-secret=" + Base64.getEncoder().encodeToString(SECRET),
@@ -76,7 +77,7 @@ final class JaxrsOnlyWar {
      * @param groups the roles
      * @return the compact JWS
      */
-    static String token(String subject, String... groups) {
+    public static String token(String subject, String... groups) {
         return sign(SECRET, subject, groups);
     }
 
@@ -87,7 +88,7 @@ final class JaxrsOnlyWar {
      * @param groups the roles
      * @return the compact JWS
      */
-    static String forgedToken(String subject, String... groups) {
+    public static String forgedToken(String subject, String... groups) {
         return sign(randomSecret(), subject, groups);
     }
 

@@ -1,4 +1,4 @@
-package dev.jwtee.examples.shop.jaxrsonly;
+package dev.jwtee.jaxrs.testing;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
