@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 final class TokenEndpointHandler {
 
-    /** Most bytes of an oversized body read and dropped, so that the client gets the 400. */
+    /** Maximum bytes of an oversized body read and dropped, so that the client gets the 400. */
     private static final long DISCARD_BYTES = 256 * 1024;
 
     private static final System.Logger LOG =

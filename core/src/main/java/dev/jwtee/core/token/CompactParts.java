@@ -13,7 +13,7 @@ final class CompactParts {
 
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    /** Whether each ASCII character belongs to the base64url alphabet; a table is faster. */
+    /** Marks the ASCII characters of the base64url alphabet; a lookup beats range checks. */
     private static final boolean[] BASE64URL = base64UrlTable();
 
     private CompactParts() {
