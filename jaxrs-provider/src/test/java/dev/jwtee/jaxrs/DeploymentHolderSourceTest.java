@@ -2,16 +2,13 @@ package dev.jwtee.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jwtee.core.config.MicroProfileConfigFixture;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +21,14 @@ class DeploymentHolderSourceTest {
 
     private static final String KEY = "jwtee.audience";
 
-    private final ClassLoader webApplication = new URLClassLoader("webapp", new URL[0],
-            DeploymentHolderSourceTest.class.getClassLoader());
+    private final MicroProfileConfigFixture microProfile = MicroProfileConfigFixture.with(
+            Map.of(KEY, "from-microprofile", "jwtee.refresh.enabled", "true"));
 
-    private final Config microProfile = register(Map.of(KEY, "from-microprofile",
-            "jwtee.refresh.enabled", "true"), webApplication);
+    private final ClassLoader webApplication = microProfile.loader();
 
     @AfterEach
     void release() {
-        ConfigProviderResolver.instance().releaseConfig(microProfile);
+        microProfile.close();
         System.clearProperty(KEY);
         System.clearProperty("jwtee.realm");
     }
@@ -93,29 +89,6 @@ class DeploymentHolderSourceTest {
         var source = DeploymentHolder.source(configuration(Map.of()), withoutApi);
 
         assertEquals(Optional.of("false"), source.get("jwtee.refresh.enabled"));
-    }
-
-    /** Registers a MicroProfile Config with {@code values} for {@code loader}. */
-    private static Config register(Map<String, String> values, ClassLoader loader) {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        Config config = resolver.getBuilder().withSources(new ConfigSource() {
-            @Override
-            public Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test values";
-            }
-        }).build();
-        resolver.registerConfig(config, loader);
-        return config;
     }
 
     /** Returns a JAX-RS configuration that implements only {@code getProperty}. */

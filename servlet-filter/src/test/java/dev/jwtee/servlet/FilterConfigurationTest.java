@@ -2,6 +2,9 @@ package dev.jwtee.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jwtee.core.config.MicroProfileConfigFixture;
+import jakarta.servlet.ServletContext;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Map;
@@ -29,7 +32,7 @@ class FilterConfigurationTest {
     @Test
     void source_initParamAndMicroProfile_initParamWins() {
         var source = FilterConfiguration.source(Map.of(KEY, "from-init-param")::get,
-                config.servletContext(Map.of(KEY, "from-context-param")));
+                servletContext(config.loader(), Map.of(KEY, "from-context-param")));
 
         assertEquals(Optional.of("from-init-param"), source.get(KEY));
     }
@@ -37,7 +40,7 @@ class FilterConfigurationTest {
     @Test
     void source_contextParamAndMicroProfile_contextParamWins() {
         var source = FilterConfiguration.source(name -> null,
-                config.servletContext(Map.of(KEY, "from-context-param")));
+                servletContext(config.loader(), Map.of(KEY, "from-context-param")));
 
         assertEquals(Optional.of("from-context-param"), source.get(KEY));
     }
@@ -46,7 +49,8 @@ class FilterConfigurationTest {
     void source_microProfileAndSystemProperty_microProfileWins() {
         System.setProperty(KEY, "from-system-property");
 
-        var source = FilterConfiguration.source(name -> null, config.servletContext(Map.of()));
+        var source = FilterConfiguration.source(name -> null,
+                servletContext(config.loader(), Map.of()));
 
         assertEquals(Optional.of("from-microprofile"), source.get(KEY));
     }
@@ -56,7 +60,7 @@ class FilterConfigurationTest {
         System.setProperty("jwtee.realm", "from-system-property");
         try {
             var source = FilterConfiguration.source(name -> null,
-                    config.servletContext(Map.of()));
+                    servletContext(config.loader(), Map.of()));
 
             assertEquals(Optional.of("from-system-property"), source.get("jwtee.realm"));
         } finally {
@@ -71,8 +75,29 @@ class FilterConfigurationTest {
                 ClassLoader.getPlatformClassLoader());
 
         var source = FilterConfiguration.source(name -> null,
-                MicroProfileConfigFixture.servletContext(withoutApi, Map.of()));
+                servletContext(withoutApi, Map.of()));
 
         assertEquals(Optional.of("from-system-property"), source.get(KEY));
+    }
+
+    /**
+     * Returns a servlet context with {@code contextParams} and class loader {@code loader}; it
+     * implements only the calls the configuration makes.
+     */
+    private static ServletContext servletContext(ClassLoader loader,
+            Map<String, String> contextParams) {
+        return (ServletContext) Proxy.newProxyInstance(ServletContext.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (proxy, method, arguments) -> {
+                    switch (method.getName()) {
+                        case "getInitParameter":
+                            return contextParams.get((String) arguments[0]);
+                        case "getClassLoader":
+                            return loader;
+                        case "getRealPath":
+                            return null;
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
     }
 }

@@ -11,9 +11,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * A MicroProfile Config, from the implementation on the test class path (SmallRye), with one
  * source of fixed values, registered for a class loader of its own that stands for one web
- * application. Close it to unregister.
+ * application. Close it to unregister. The servlet filter's and the JAX-RS provider's tests use
+ * it through the test-jar of this module.
  */
-final class MicroProfileConfigFixture implements AutoCloseable {
+public final class MicroProfileConfigFixture implements AutoCloseable {
 
     private final ClassLoader loader;
     private final Config config;
@@ -29,7 +30,7 @@ final class MicroProfileConfigFixture implements AutoCloseable {
      * @param source the source
      * @return the fixture
      */
-    static MicroProfileConfigFixture with(ConfigSource source) {
+    public static MicroProfileConfigFixture with(ConfigSource source) {
         ClassLoader loader = new URLClassLoader("webapp", new URL[0],
                 MicroProfileConfigFixture.class.getClassLoader());
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -44,7 +45,7 @@ final class MicroProfileConfigFixture implements AutoCloseable {
      * @param values property names and values
      * @return the fixture
      */
-    static MicroProfileConfigFixture with(Map<String, String> values) {
+    public static MicroProfileConfigFixture with(Map<String, String> values) {
         return with(new ConfigSource() {
             @Override
             public Set<String> getPropertyNames() {
@@ -64,7 +65,7 @@ final class MicroProfileConfigFixture implements AutoCloseable {
     }
 
     /** Returns the class loader the configuration belongs to. */
-    ClassLoader loader() {
+    public ClassLoader loader() {
         return loader;
     }
 
