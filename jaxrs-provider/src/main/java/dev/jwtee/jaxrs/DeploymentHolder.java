@@ -82,7 +82,7 @@ final class DeploymentHolder {
 
     /**
      * Returns the sources of a deployment built here, in order of precedence: the JAX-RS
-     * application properties, MicroProfile Config when {@code loader} sees it, system
+     * application properties, MicroProfile Config when {@code loader} can load its API, system
      * properties, environment variables, and last the verification-only defaults, which turn
      * off the token endpoint and refresh tokens.
      */

@@ -79,8 +79,8 @@ public final class JwteeInitializer implements ServletContainerInitializer {
 
     /**
      * Stops the deployment of an application that declares no filter when the registration key
-     * is set outside the context-params only. Whoever set it expected a registered filter, and
-     * without one the application would run with no authentication at all. With a declared
+     * is set outside the context-params only. A value set there asks for a registered filter,
+     * and without one the application would run with no authentication at all. With a declared
      * filter, the value is ignored with a WARNING.
      */
     private static void failIfOnlySetElsewhere(ServletContext context,

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The order in which every jwtee adapter reads its configuration: first the adapter's own
- * application-level sources (the servlet filter's init-params and context-params, the JAX-RS
- * application properties), then MicroProfile Config when the application's class loader can
- * load its API, then Java system properties, then environment variables. The first source that
+ * The order in which every jwtee adapter reads its configuration. First come the adapter's own
+ * application-level sources: the servlet filter's init-params and context-params, or the
+ * JAX-RS application properties. Then MicroProfile Config, when the application's class loader
+ * can load its API, then Java system properties, then environment variables. The first source that
  * defines a key wins. Also reports names that look like jwtee keys but are not, since a
  * misspelled key would otherwise be ignored.
  */

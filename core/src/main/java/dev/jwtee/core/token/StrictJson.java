@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses a JOSE header or claims segment: strict UTF-8, one JSON object (RFC 8259), no
- * duplicate member names at any level (RFC 7515 section 5.2 and RFC 7519 section 4 ask for
- * rejection), and a bounded nesting depth, so deep input cannot exhaust the stack. The
- * recursion below is bounded by {@link #MAX_DEPTH}.
+ * Parses a JOSE header or claims segment as strict UTF-8 and one JSON object (RFC 8259). It
+ * rejects duplicate member names at any level, as RFC 7515 section 5.2 and RFC 7519 section 4
+ * ask. Nesting is bounded by {@link #MAX_DEPTH}, so deep input cannot exhaust the stack.
  *
  * <p>Values map to Java as jose4j's {@code JsonUtil} maps them, so code written against either
  * sees the same types: objects become maps with members in document order, arrays lists,

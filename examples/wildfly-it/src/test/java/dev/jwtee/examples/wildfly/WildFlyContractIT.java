@@ -50,7 +50,7 @@ class WildFlyContractIT {
         return ContractWar.create(ContractWar.failedStart("/" + FAILED_START));
     }
 
-    /** The configured application again, with the filter registered by its initializer. */
+    /** Returns the configured application again, its filter registered by the initializer. */
     @Deployment(name = REGISTERED, testable = false, order = 3)
     static WebArchive registeredWar() {
         return ContractWar.createRegistered(ContractWar.configured("/" + REGISTERED));
